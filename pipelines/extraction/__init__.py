@@ -1,0 +1,21 @@
+"""The pure extraction library: article text in, indicator rows out.
+
+No Dagster and no file I/O here, so it is importable, testable and fast on its own.
+"""
+
+from .cleaning import CleanText, clean_text, to_simplified
+from .extract import EXTRACTOR_VERSION, Indicator, extract_indicators, indicator_id
+from .numbers import NumberError, parse_amount, parse_chinese_number
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "CleanText",
+    "Indicator",
+    "NumberError",
+    "clean_text",
+    "extract_indicators",
+    "indicator_id",
+    "parse_amount",
+    "parse_chinese_number",
+    "to_simplified",
+]

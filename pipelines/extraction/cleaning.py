@@ -1,0 +1,172 @@
+"""Cleaned text with a map back to the raw text.
+
+Extraction reads a cleaned copy of the article: full-width digits and symbols folded
+(NFKC), hard line breaks inside a paragraph joined, stray spaces next to Chinese removed,
+traditional characters read as simplified. Every published offset still points into the
+raw text, so the cleaner keeps a sparse offset map.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+import opencc
+
+_T2S = opencc.OpenCC("t2s")
+
+# Chinese punctuation that stays as written: the metric keeps the article's own words,
+# and these mark clause boundaries either way. Circled numbers stay list markers.
+_KEEP_AS_WRITTEN = set("，；：（）！？、。“”‘’《》【】「」『』〈〉\u3000") | {
+    chr(c) for c in range(0x2460, 0x2500)
+}
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_SENTENCE_END = "。！？!?；;：:”」』）)…"
+
+# What the cleaner may change: full-width and compatibility characters, runs of spaces,
+# and line breaks with the blank lines around them.
+_EDIT_RE = re.compile(
+    r"(?P<wide>[\u2000-\u200a\u2024\u2212\u3000\u3200-\u33ff\ufe30-\ufe6f\uff01-\uffef])"
+    r"|(?P<spaces>[ \t\u00a0\u3000\u200b]+)"
+    r"|(?P<breaks>[ \t\u3000]*(?:\r\n|\r|\n)(?:[ \t\u3000]*(?:\r\n|\r|\n))*[ \t\u3000]*)"
+)
+_IS_CJK = re.compile(f"[{_CJK}]")
+_IS_CJK_OR_DIGIT_PUNCT = re.compile(f"[{_CJK}，。；：、！？（）“”%％]")
+
+
+@lru_cache(maxsize=8192)
+def _fold(char: str) -> str:
+    """The NFKC form of one character, or the character where we keep it as written."""
+    if char in _KEEP_AS_WRITTEN:
+        return char
+    folded = unicodedata.normalize("NFKC", char)
+    if folded == "⁄":  # `½` and the like become digit, fraction slash, digit
+        return char
+    return folded
+
+
+@lru_cache(maxsize=None)
+def _simplify(char: str) -> str:
+    out = _T2S.convert(char)
+    return out if len(out) == 1 else char
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """A cleaned article: `text` (simplified, for matching), `display` (the article's own
+    characters, for metrics and sentences), both of one length, and a map to raw offsets."""
+
+    raw: str
+    display: str
+    text: str
+    # Sorted (clean_position, raw_position) anchors; between anchors the shift is constant.
+    _anchors: tuple[tuple[int, int], ...]
+
+    def raw_offset(self, clean_pos: int) -> int:
+        """The raw offset of a clean position (an end offset maps to the end of its char)."""
+        index = bisect_right(self._anchor_keys, clean_pos) - 1
+        clean_at, raw_at = self._anchors[index]
+        return raw_at + (clean_pos - clean_at)
+
+    @property
+    def _anchor_keys(self) -> list[int]:
+        keys = self.__dict__.get("_keys")
+        if keys is None:
+            keys = [a for a, _ in self._anchors]
+            object.__setattr__(self, "_keys", keys)
+        return keys
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw offsets of a clean span, end exclusive."""
+        if end <= start:
+            pos = self.raw_offset(start)
+            return pos, pos
+        return self.raw_offset(start), self.raw_offset(end - 1) + 1
+
+
+def _joins_lines(raw: str, start: int, end: int) -> bool:
+    """A line break inside a paragraph: the line before is running prose, cut mid-sentence."""
+    line_start = raw.rfind("\n", 0, start) + 1
+    line = raw[line_start:start].strip()
+    if not line or line[-1] in _SENTENCE_END:
+        return False
+    if end >= len(raw):
+        return False
+    nxt = raw[end]
+    if not (_IS_CJK.match(nxt) or nxt.isalnum()):
+        return False
+    return "，" in line or "," in line or "。" in line
+
+
+def clean_text(raw: str) -> CleanText:
+    """Clean an article for extraction, keeping the way back to the raw text."""
+    pieces: list[str] = []
+    anchors: list[tuple[int, int]] = [(0, 0)]
+    last = 0
+    out_len = 0
+    for match in _EDIT_RE.finditer(raw):
+        start, end = match.start(), match.end()
+        kind = match.lastgroup
+        if kind == "wide":
+            replacement = _fold(raw[start])
+            if replacement == raw[start]:
+                continue
+        elif kind == "spaces":
+            before = raw[start - 1] if start else ""
+            after = raw[end] if end < len(raw) else ""
+            if "\u3000" in match.group():
+                continue  # an ideographic space separates headline clauses
+            near_cjk = bool(before and _IS_CJK_OR_DIGIT_PUNCT.match(before)) or bool(
+                after and _IS_CJK_OR_DIGIT_PUNCT.match(after)
+            )
+            if not near_cjk or (before.isdigit() and after.isdigit()):
+                continue
+            replacement = ""
+        else:
+            replacement = "" if _joins_lines(raw, start, end) else "\n"
+            if replacement == "\n" and end - start == 1 and raw[start] == "\n":
+                continue
+        pieces.append(raw[last:start])
+        out_len += start - last
+        pieces.append(replacement)
+        out_len += len(replacement)
+        last = end
+        # After the replacement, the clean text again runs in step with raw from `end`.
+        if replacement:
+            # a one-char replacement maps to its source char; longer ones share it
+            anchors.append((out_len - len(replacement), start))
+            if len(replacement) > 1:
+                for k in range(1, len(replacement)):
+                    anchors.append((out_len - len(replacement) + k, start))
+        anchors.append((out_len, end))
+    pieces.append(raw[last:])
+    display = "".join(pieces)
+    text = to_simplified(display)
+    return CleanText(raw=raw, display=display, text=text, _anchors=_dedupe(anchors))
+
+
+def _dedupe(anchors: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    result: dict[int, int] = {}
+    for clean_pos, raw_pos in anchors:
+        result[clean_pos] = raw_pos  # the later anchor for a position wins
+    return tuple(sorted(result.items()))
+
+
+class _SimplifyTable(dict):
+    """A `str.translate` table that fills itself: each CJK character converted once."""
+
+    def __missing__(self, code: int) -> int:
+        value = ord(_simplify(chr(code))) if 0x3400 <= code <= 0xFAFF else code
+        self[code] = value
+        return value
+
+
+_SIMPLIFY_TABLE = _SimplifyTable()
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters read as simplified, one character for one."""
+    return text.translate(_SIMPLIFY_TABLE)

@@ -1,0 +1,202 @@
+"""Article text in, indicator rows out."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass
+
+from .cleaning import CleanText, clean_text
+from .interpret import (
+    clause_start,
+    find_year_refs,
+    is_list_continuation,
+    measure_for,
+    period_for,
+    qualifier_for,
+)
+from .mentions import Mention, find_mentions
+from .metric import counted_thing, needs_subject, split_list_subject, tidy_subject
+from .numbers import to_float
+from .patterns import SENTENCE_BREAK_RE
+
+# Bump on any change that can change a published row: cached extractions are keyed by it.
+EXTRACTOR_VERSION = "1.0.0"
+
+_THRESHOLD_NEXT_RE = re.compile(r"的(?![，。；、])")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_NOUN_AFTER_RE = re.compile(r"[\u4e00-\u9fff]")
+_NOT_A_NOUN_START = "增减降升涨跌达为是占左上以及和与、，。；的"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator mention, as the contract's columns plus where it was read."""
+
+    surface: str
+    value: float
+    unit: str
+    qualifier: str
+    measure: str
+    period: str | None
+    metric: str
+    char_start: int
+    char_end: int
+    sentence: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def indicator_id(article_id: str, row: Indicator) -> str:
+    """Stable across runs: the same article text and extractor give the same id."""
+    key = f"{article_id}|{row.char_start}|{row.char_end}|{row.unit}|{row.value!r}|{row.qualifier}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def extract_indicators(raw: str) -> list[Indicator]:
+    """Every indicator mention of one article's raw text, in text order."""
+    clean = clean_text(raw)
+    text = clean.text
+    mentions = find_mentions(text)
+    if not mentions:
+        return []
+    refs = find_year_refs(text)
+    rows: list[Indicator] = []
+    index = 0
+    for sentence_start, sentence_end in _sentences(text):
+        group: list[Mention] = []
+        while index < len(mentions) and mentions[index].start < sentence_end:
+            group.append(mentions[index])
+            index += 1
+        if group:
+            rows.extend(_read_sentence(clean, refs, sentence_start, sentence_end, group))
+    return rows
+
+
+def _sentences(text: str):
+    start = 0
+    for match in SENTENCE_BREAK_RE.finditer(text):
+        yield start, match.end()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def _is_class_threshold(text: str, mention: Mention, qualifier: str) -> bool:
+    """`总投资超10亿元的项目`, `超千亿元县`, `百亿元以上重大工业项目`: a bound that
+    defines a class of things, not a value."""
+    if mention.unit_kind == "count" or not qualifier or mention.range_end:
+        return False
+    after = text[mention.post_end : mention.post_end + 2]
+    if _THRESHOLD_NEXT_RE.match(after):
+        return True
+    if mention.magnitude_only and after and _CJK_RE.match(after[0]) and after[0] not in _NOT_A_NOUN_START:
+        return True
+    if (
+        mention.unit_kind == "money"
+        and mention.post_qualifier in (">=", "<=")
+        and after
+        and _NOUN_AFTER_RE.match(after[0])
+        and after[0] not in _NOT_A_NOUN_START
+    ):
+        return True
+    return False
+
+
+def _read_sentence(
+    clean: CleanText, refs, sentence_start: int, sentence_end: int, mentions: list[Mention]
+) -> list[Indicator]:
+    text, display = clean.text, clean.display
+    rows: list[Indicator] = []
+    subject = ""
+    previous: Mention | None = None
+    previous_reading: tuple[str, int, str] | None = None  # measure, sign, metric
+    list_items: list[str] = []
+    list_position = 0
+    last_pre_from = sentence_start
+    sentence_display = display[sentence_start:sentence_end].strip()
+    for mention in mentions:
+        start_of_clause = clause_start(text, sentence_start, mention.start)
+        same_clause = previous is not None and previous.post_end > start_of_clause
+        listed = same_clause and is_list_continuation(text, previous, mention)
+        if previous is not None and previous.start == mention.start:
+            pre_from = last_pre_from  # the high end of a range reads like its low end
+        elif same_clause:
+            pre_from = previous.post_end
+        else:
+            pre_from = start_of_clause
+        last_pre_from = pre_from
+        pre = text[pre_from : mention.start]
+        qualifier = qualifier_for(mention, pre)
+        if _is_class_threshold(text, mention, qualifier):
+            previous = mention
+            continue
+
+        if listed and previous_reading is not None:
+            measure, sign, metric = previous_reading
+            if list_items:
+                list_position += 1
+                if list_position < len(list_items):
+                    metric = list_items[list_position]
+        else:
+            measure, sign = measure_for(mention, pre, text[start_of_clause : mention.start], text)
+            metric, subject, list_items = _metric_for(
+                clean, mention, pre_from, subject, pre
+            )
+            list_position = 0
+            if list_items:
+                metric = list_items[0]
+        value = mention.value
+        if measure == "growth" and sign < 0 and value > 0:
+            value = -value
+        raw_start, raw_end = clean.raw_span(mention.start, mention.end)
+        rows.append(
+            Indicator(
+                surface=clean.raw[raw_start:raw_end],
+                value=to_float(value),
+                unit=mention.unit,
+                qualifier=qualifier,
+                measure=measure,
+                period=period_for(text, refs, sentence_start, mention.start),
+                metric=metric,
+                char_start=raw_start,
+                char_end=raw_end,
+                sentence=sentence_display,
+            )
+        )
+        previous = mention
+        previous_reading = (measure, sign, metric)
+    return rows
+
+
+def _metric_for(clean: CleanText, mention: Mention, pre_from: int, subject: str, pre: str):
+    """(metric, subject carried on, list items that `分别` distributes)."""
+    display = clean.display
+    own = tidy_subject(display[pre_from : mention.start])
+    items: list[str] = []
+    if "分别" in pre and own:
+        parts = split_list_subject(own)
+        if len(parts) > 1:
+            items = parts
+    if mention.unit_kind in ("count", "time"):
+        stop = _next_stop(clean.text, mention.post_end)
+        thing = counted_thing(display, mention.post_end, stop)
+        if mention.unit_kind == "time":
+            base = own if own and not needs_subject(own) else subject
+            return (base + thing) or own or subject, subject, []
+        if thing and not items:
+            own = own + thing
+    if needs_subject(own) and subject:
+        metric = subject + own if own and own not in ("占比", "比重") or own.startswith("占") else subject
+        if own in ("占比", "比重", "增速", "增幅", "跌幅", "降幅", "涨幅"):
+            metric = subject + own
+        return metric, subject, items
+    if own and not needs_subject(own):
+        subject = own.split("占")[0] if "占" in own[1:] else own
+    return own or subject, subject, items
+
+
+def _next_stop(text: str, pos: int) -> int:
+    match = re.compile(r"[，,；;。！？!?\n：:]|\d").search(text, pos)
+    return match.start() if match else len(text)

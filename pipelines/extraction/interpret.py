@@ -1,0 +1,181 @@
+"""From mentions to indicator rows: bound, measure and sign, period, metric.
+
+Each is read from the words of the mention's own sentence, the way an analyst reads it:
+the bound word next to the number, the change word right before it, the four-digit year
+earlier in the sentence that the figure refers to, and the subject it is said of.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import GROWTH_NOUNS, QUALIFIERS_BEFORE, RATIO_WORDS, RELATIVE_YEAR_WORDS, SHARE_WORDS
+from .mentions import Mention
+from .patterns import (
+    CHANGE_CUE_RE,
+    CLAUSE_BREAK_RE,
+    FALL_SET,
+    LEVEL_AT_RE,
+    MEASURE_NOUN_RE,
+    QUALIFIER_BEFORE_RE,
+    QUALIFIER_BEFORE_SHARE_RE,
+    RISE_SET,
+    YEAR_RE,
+    YEAR_SPAN_RE,
+    alternation,
+)
+
+_LIST_GLUE_RE = re.compile(r"^(?:、|和|及|与|或|以及|，|,)?$")
+_SHARE_AFTER_PERCENT_RE = re.compile(r"的?[\u4e00-\u9fff]")
+_VERBISH_AFTER_PERCENT_RE = re.compile(
+    r"(?:的?(?:增长|增幅|增速|水平|目标|幅度|速度|区间|以上|以下|左右|上下|之间))|[，。；、）)]"
+)
+
+
+@dataclass(frozen=True)
+class YearRef:
+    start: int
+    end: int
+    year: str
+    kind: str  # year, span, relative
+    base: bool = False  # a comparison base (`比2020年`, `由2017年的`)
+
+
+_BASE_BEFORE_RE = re.compile(r"(?:比|较|相比|相较|与|同|由|从|自|和)$")
+_SINCE_AFTER_RE = re.compile(r"^(?:[底末初]?)(?:以来|开始|起)")
+_RELATIVE_RE = re.compile(rf"(?<![比较])(?:{alternation(RELATIVE_YEAR_WORDS)})")
+
+
+def find_year_refs(text: str) -> list[YearRef]:
+    """Four-digit years, year spans and `今年`-like words, in text order."""
+    refs: list[YearRef] = []
+    spans = [(m.start(), m.end()) for m in YEAR_SPAN_RE.finditer(text)]
+    for start, end in spans:
+        refs.append(YearRef(start, end, "", "span"))
+    for match in YEAR_RE.finditer(text):
+        if any(s <= match.start() < e for s, e in spans):
+            continue
+        if _in_book_title(text, match.start()):
+            continue
+        before = text[max(0, match.start() - 2) : match.start()]
+        after = text[match.end() : match.end() + 4]
+        base = bool(_BASE_BEFORE_RE.search(before)) and not _SINCE_AFTER_RE.match(after)
+        refs.append(YearRef(match.start(), match.end(), match.group("year"), "year", base))
+    for match in _RELATIVE_RE.finditer(text):
+        refs.append(YearRef(match.start(), match.end(), "", "relative"))
+    refs.sort(key=lambda r: r.start)
+    return refs
+
+
+def _in_book_title(text: str, pos: int) -> bool:
+    opened = text.rfind("《", max(0, pos - 60), pos)
+    return opened >= 0 and text.rfind("》", opened, pos) < 0
+
+
+def period_for(text: str, refs: list[YearRef], sentence_start: int, number_start: int) -> str | None:
+    """The year the figure refers to: the nearest earlier year in its sentence that is
+    not a comparison base; a span or `今年` in between means none."""
+    for ref in reversed(refs):
+        if ref.end > number_start:
+            continue
+        if ref.start < sentence_start:
+            return None
+        if ref.kind in ("span", "relative"):
+            return None
+        if ref.base:
+            between = text[ref.end : number_start]
+            if re.fullmatch(r"(?:[底末初]|年底|年末|同期)?的?", between):
+                return ref.year
+            continue
+        return ref.year
+    return None
+
+
+def qualifier_for(mention: Mention, pre: str) -> str:
+    """The bound word next to the number; a range's own bounds win."""
+    if mention.bound:
+        return mention.bound
+    window = pre[-14:]
+    word = QUALIFIER_BEFORE_RE.search(window) or QUALIFIER_BEFORE_SHARE_RE.search(pre[-18:])
+    if word:
+        return QUALIFIERS_BEFORE[word.group("word")]
+    return mention.post_qualifier
+
+
+_SHARE = frozenset(SHARE_WORDS)
+_RATIO = frozenset(RATIO_WORDS)
+
+
+def _nearest_noun(clause_before: str) -> str | None:
+    nouns = [m.group() for m in MEASURE_NOUN_RE.finditer(clause_before)]
+    return nouns[-1] if nouns else None
+
+
+def measure_for(mention: Mention, pre: str, clause_before: str, text: str) -> tuple[str, int]:
+    """(measure, sign) from the change word before the number, the noun that names the
+    figure, and the unit."""
+    if mention.is_streak:
+        return "duration", 1
+    unit, kind = mention.unit, mention.unit_kind
+    tail = pre[-24:]
+    noun = _nearest_noun(clause_before)
+    if noun in ("增加值", "增值"):
+        noun = None
+    level_at = LEVEL_AT_RE.search(tail)
+    cue_match = CHANGE_CUE_RE.search(tail)
+    cue = cue_match.group("cue") if cue_match else None
+    change_sign = 1 if cue in RISE_SET else -1 if cue in FALL_SET else 0
+
+    if unit in ("个百分点", "基点", "码"):
+        if change_sign:
+            return "growth", change_sign
+        return "growth", GROWTH_NOUNS.get(noun or "", 1)
+    if level_at:
+        return _measure_of_level(noun, unit, kind), 1
+    if change_sign:
+        return "growth", change_sign
+    if noun in GROWTH_NOUNS and not cue:
+        return "growth", GROWTH_NOUNS[noun]
+    if kind in ("cheng", "fraction", "structure"):
+        return "share", 1
+    if unit in ("%", "‰"):
+        if noun in _SHARE:
+            return "share", 1
+        if noun in _RATIO or (noun and noun.endswith("率")):
+            return "ratio", 1
+        after = text[mention.post_end : mention.post_end + 4]
+        if _SHARE_AFTER_PERCENT_RE.match(after) and not _VERBISH_AFTER_PERCENT_RE.match(after):
+            return "share", 1
+        return "ratio", 1
+    if unit == "倍" or kind == "ratio":
+        return "ratio", 1
+    return "level", 1
+
+
+def _measure_of_level(noun: str | None, unit: str, kind: str) -> str:
+    """`增至`, `降至`: the new level, measured as the figure it names."""
+    if noun in GROWTH_NOUNS:
+        return "growth"
+    if unit in ("%", "‰") or kind in ("cheng", "fraction"):
+        if noun in _SHARE:
+            return "share"
+        return "ratio"
+    return "level"
+
+
+def clause_start(text: str, sentence_start: int, pos: int) -> int:
+    start = sentence_start
+    for match in CLAUSE_BREAK_RE.finditer(text, sentence_start, pos):
+        start = match.end()
+    return start
+
+
+def is_list_continuation(text: str, previous: Mention | None, mention: Mention) -> bool:
+    """`分别增长6.8%、12.3%、7.8%`: the later figures share the first one's reading."""
+    if previous is None:
+        return False
+    between = text[previous.post_end : mention.start]
+    return bool(_LIST_GLUE_RE.match(between.strip())) and "，" not in between or (
+        previous.start == mention.start
+    )

@@ -1,0 +1,178 @@
+"""The rule book's word lists, in one place, read by the extractor and by its tests.
+
+Every spelling here is simplified Chinese: the cleaner maps traditional characters to
+simplified ones before anything is matched, so one table serves both scripts.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+# --- numerals -------------------------------------------------------------------------
+
+CHINESE_DIGITS: dict[str, int] = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9,
+}  # fmt: skip
+CHINESE_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+CHINESE_LARGE_UNITS: dict[str, int] = {"万": 10**4, "亿": 10**8}
+
+# Magnitude words after a number; longest first when building patterns.
+MAGNITUDES: dict[str, Decimal] = {
+    "十": Decimal(10), "百": Decimal(100), "千": Decimal(1000), "万": Decimal(10**4),
+    "十万": Decimal(10**5), "百万": Decimal(10**6), "千万": Decimal(10**7),
+    "亿": Decimal(10**8), "十亿": Decimal(10**9), "百亿": Decimal(10**10),
+    "千亿": Decimal(10**11), "万亿": Decimal(10**12),
+}  # fmt: skip
+
+# --- units ----------------------------------------------------------------------------
+# Each spelling maps to the unit written in the `unit` column.
+
+CURRENCY_UNITS: dict[str, str] = {
+    "元人民币": "元", "人民币": "元", "元": "元", "块钱": "元",
+    "美元": "美元", "美金": "美元", "港元": "港元", "港币": "港元", "欧元": "欧元",
+    "日元": "日元", "日圆": "日元", "英镑": "英镑", "澳元": "澳元", "加元": "加元",
+    "新台币": "新台币", "台币": "新台币", "韩元": "韩元", "卢布": "卢布", "澳门元": "澳门元",
+    "新加坡元": "新加坡元", "瑞士法郎": "瑞士法郎", "法郎": "法郎", "泰铢": "泰铢", "林吉特": "林吉特",
+}  # fmt: skip
+
+# Symbols written before a number, with the currency they stand for.
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "US$": "美元", "HK$": "港元", "NT$": "新台币", "S$": "新加坡元", "A$": "澳元",
+    "C$": "加元", "$": "美元", "¥": "元", "€": "欧元", "£": "英镑",
+}  # fmt: skip
+
+COUNT_UNITS: tuple[str, ...] = (
+    "家次", "人次", "场次", "架次", "批次", "户次", "车次", "航次", "个", "家", "户", "项", "支",
+    "市", "人", "名", "位", "件", "台", "辆", "所", "座", "场", "次", "列", "条", "套", "部",
+    "头", "起", "轮", "种", "宗", "只", "艘", "架", "栋", "间", "张", "股", "手", "份", "篇",
+    "款", "例", "处", "片", "批", "块", "棵", "株", "匹", "口", "枚", "颗", "首", "集", "本",
+    "册", "幅", "辆次", "趟", "班", "宗次", "笔", "单", "票", "床",
+    "县", "镇", "村", "区", "省",
+)  # fmt: skip
+
+PHYSICAL_UNITS: dict[str, str] = {
+    "千瓦时": "千瓦时", "千瓦": "千瓦", "兆瓦时": "兆瓦时", "兆瓦": "兆瓦", "吉瓦": "吉瓦",
+    "度": "度", "吨标准煤": "吨标准煤", "吨": "吨", "公斤": "公斤", "千克": "千克",
+    "克": "克", "斤": "斤", "平方公里": "平方公里", "平方千米": "平方公里", "平方米": "平方米",
+    "平米": "平方米", "立方米": "立方米", "方": "立方米", "公里": "公里", "千米": "公里",
+    "米": "米", "标准箱": "标准箱", "标箱": "标准箱", "亩": "亩", "公顷": "公顷", "桶": "桶",
+    "升": "升", "盎司": "盎司", "微克": "微克", "毫克": "毫克", "岁": "岁", "码": "码",
+    "卡": "卡", "千卡": "千卡", "大卡": "大卡", "TEU": "标准箱", "GW": "吉瓦", "MW": "兆瓦",
+    "kg": "公斤", "km": "公里",
+}  # fmt: skip
+
+PERCENT_UNITS: dict[str, str] = {
+    "%": "%", "‰": "‰", "个百分点": "个百分点", "百分点": "个百分点",
+    "个基点": "基点", "基点": "基点", "bps": "基点", "bp": "基点", "点子": "基点",
+}  # fmt: skip
+
+MULTIPLE_UNITS: dict[str, str] = {"倍": "倍", "番": "番"}
+
+# Units that count only in a streak (`连续37年`); elsewhere such a number frames time.
+STREAK_UNITS: dict[str, str] = {
+    "年": "年", "个月": "个月", "个季度": "个季度", "季度": "个季度", "季": "个季度",
+    "个交易日": "个交易日", "交易日": "个交易日", "日": "日", "天": "天", "周": "周",
+    "个星期": "周", "星期": "周", "月": "个月", "届": "届", "期": "期",
+}  # fmt: skip
+
+INDEX_UNITS: dict[str, str] = {"点": "点"}
+
+# Denominators a rate may be written with after `/` or `每`: `元/吨`, `微克每立方米`.
+RATE_DENOMINATORS: tuple[str, ...] = (
+    "千瓦时", "平方米", "立方米", "平方公里", "标准箱", "吨", "年", "月", "日", "天", "人",
+    "户", "桶", "股", "度", "公斤", "千克", "斤", "克", "升", "亩", "小时", "盎司", "台",
+    "辆", "张", "件", "头", "只", "人次", "公里", "米", "次", "场", "家", "床", "平",
+)  # fmt: skip
+
+# Nouns for people: a `万`/`亿` amount with no unit before them counts people.
+PERSON_NOUNS: tuple[str, ...] = (
+    "群众", "人口", "居民", "残疾人", "老人", "老年人", "儿童", "学生", "农民", "职工", "员工",
+    "患者", "人员", "人才", "游客", "旅客", "乘客", "毕业生", "劳动力", "工人", "农民工",
+    "选民", "市民", "村民", "网民", "用户", "观众", "婴幼儿", "人",
+)  # fmt: skip
+
+# Words that mark an amount with no unit as money.
+MONEY_WORDS: tuple[str, ...] = (
+    "元", "预算", "投资", "资金", "开支", "收入", "赤字", "总值", "生产总值", "贷款", "存款",
+    "债", "资产", "利润", "营收", "销售额", "支出", "拨款", "经费", "成交额", "交易额", "市值",
+    "融资", "补贴", "税", "工资", "薪", "储备", "外资", "资本", "金额", "费", "价",
+)  # fmt: skip
+
+# --- bound words (the `qualifier` column) ----------------------------------------------
+
+QUALIFIERS_BEFORE: dict[str, str] = {
+    "不超过": "<=", "不会超过": "<=", "不会超出": "<=", "不会低于": ">=", "不高于": "<=", "不多于": "<=", "至多": "<=", "最多": "<=", "最高": "<=",
+    "上限": "<=", "封顶": "<=",
+    "不少于": ">=", "不低于": ">=", "至少": ">=", "最少": ">=", "最低": ">=",
+    "不到": "<", "不足": "<", "低于": "<", "未满": "<", "少于": "<", "未达": "<", "未超过": "<=",
+    "超过": ">", "超出": ">", "超": ">", "逾": ">", "突破": ">", "破": ">", "多于": ">", "高于": ">",
+    "大于": ">",
+    "约": "~", "近": "~", "接近": "~", "将近": "~", "大约": "~", "约合": "~", "约为": "~",
+    "大概": "~", "差不多": "~", "几乎": "~", "逼近": "~", "约占": "~",
+}  # fmt: skip
+
+QUALIFIERS_AFTER: dict[str, str] = {
+    "以上": ">=", "及以上": ">=", "或以上": ">=", "以下": "<=", "及以下": "<=", "或以下": "<=",
+    "以内": "<=", "之内": "<=", "左右": "~", "上下": "~", "上方": ">", "有余": ">", "出头": ">",
+    "多": ">", "余": ">", "强": ">", "之多": "",
+}  # fmt: skip
+
+# Between a bound word and its number only these may stand.
+QUALIFIER_FILLERS: tuple[str, ...] = ("达到", "达", "为", "是", "了", "到", "有", "在", "会")
+
+# --- change words (the `measure` column and the sign) ----------------------------------
+# A cue word read right before a number: its measure, and its sign for a change.
+# `level_at` marks `增至`-like words that give the new level, not the change.
+
+RISE_WORDS: tuple[str, ...] = (
+    "同比增长", "环比增长", "同比增加", "同比上升", "同比提高", "同比上涨", "年均增长", "累计增长",
+    "增长", "增加", "提高", "提升", "上升", "上涨", "上调", "增", "升", "涨", "扩大", "回升", "反弹",
+    "攀升", "跃升", "多增", "增多", "翻", "加息", "升息", "年增", "月增", "周增", "劲升", "大增",
+    "激增", "飙升", "暴涨", "高于", "增幅扩大", "降幅收窄", "跌幅收窄", "改善",
+)  # fmt: skip
+FALL_WORDS: tuple[str, ...] = (
+    "同比下降", "环比下降", "同比减少", "同比下滑", "同比回落", "累计下降",
+    "下降", "减少", "回落", "下滑", "降低", "下跌", "下调", "跌", "降", "减", "缩水", "缩减",
+    "大减", "衰退", "年减", "月减", "周减", "负增长", "萎缩", "收缩", "减息", "降息", "少增",
+    "增幅回落", "增幅收窄", "降幅扩大", "跌幅扩大", "下挫", "回调", "走低", "暴跌", "大跌",
+    "节省", "节约",
+)  # fmt: skip
+# `节省`/`节约` save an amount: a positive level, not a fall; listed so that the word
+# next to the number is theirs, then read as neutral below.
+NEUTRAL_CHANGE_WORDS: tuple[str, ...] = ("节省", "节约", "新增", "新登记", "引进", "增加值", "增值")
+
+# Nouns that name a rate of change: a figure after them is a `growth`.
+GROWTH_NOUNS: dict[str, int] = {
+    "增速": 1, "增幅": 1, "增长率": 1, "年增率": 1, "涨幅": 1, "升幅": 1, "增长速度": 1,
+    "跌幅": -1, "降幅": -1, "减幅": -1, "跌势": -1,
+}  # fmt: skip
+SHARE_WORDS: tuple[str, ...] = ("占比", "比重", "份额", "占")
+RATIO_WORDS: tuple[str, ...] = (
+    "贡献率", "比例", "比率", "强度", "率", "安全感", "满意度", "覆盖面", "指数", "系数", "杠杆",
+    "普及度", "集中度", "达标",
+)  # fmt: skip
+
+# A figure attached to one of these is the thing something else is compared with.
+COMPARISON_WORDS: tuple[str, ...] = ("比", "较", "相比", "相较", "同比", "环比", "对比")
+
+# --- not indicators ---------------------------------------------------------------------
+
+# A count followed by one of these counts the document's own structure.
+STRUCTURE_NOUNS: tuple[str, ...] = (
+    "主要指标", "指标", "章节", "章", "层面", "方面", "方向", "维度", "部分", "原则", "要点",
+    "环节", "步骤", "阶段", "板块", "大类", "类别",
+)  # fmt: skip
+
+# Words that make `N成` not a share: `成为`, `成都`, `一成不变`.
+CHENG_NOT_SHARE_NEXT: str = "为立功本果熟交绩员效长型品都就效份分不"
+
+# Words right before a number that make it an ordinal, rank or list marker.
+ORDINAL_BEFORE: tuple[str, ...] = ("第", "前", "No.", "NO.", "#")
+
+# Time words in a sentence that are not a four-digit year but override an earlier one.
+RELATIVE_YEAR_WORDS: tuple[str, ...] = ("今年", "本年度", "本年", "明年", "当年")
+
+# Prefixes of a streak: `连续37年`, `连跌4日`.
+STREAK_PREFIX_RE = r"(?:连续|接连|连[涨跌升降增减]|连)$"

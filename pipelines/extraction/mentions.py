@@ -1,0 +1,414 @@
+"""Find the numbers that are quantities, with their units and exact values.
+
+A mention is a number and its unit as written (`14.58万亿元`, `四成`, `1/4`), or the two
+ends of a range. Which of them are indicators, and what they measure, is decided later
+from the words around them (`interpret`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .lexicon import (
+    CHENG_NOT_SHARE_NEXT,
+    MONEY_WORDS,
+    ORDINAL_BEFORE,
+    PERSON_NOUNS,
+    QUALIFIERS_AFTER,
+    QUALIFIERS_BEFORE,
+    STRUCTURE_NOUNS,
+)
+from .numbers import NumberError, magnitude_value, parse_amount, parse_chinese_number
+from .patterns import (
+    AFTER_FANG_NOT_UNIT,
+    AMOUNT_RE,
+    APPROX_AFTER_UNIT_RE,
+    CANDIDATE_RE,
+    CURRENCY_SYMBOLS,
+    RANGE_SEPARATOR_RE,
+    SENTENCE_BREAK_RE,
+    STREAK_BEFORE_RE,
+    UNIT_KINDS,
+    UNIT_RE,
+    alternation,
+)
+
+_MAGNITUDE_CHARS = set("十百千万亿")
+_LARGE_MAGNITUDES = set("万亿")
+_QUANTITY_VERBS_RE = re.compile(
+    r"(?:增加|新增|减少|增|减|达到|达|共有|共|有|超过|超|近|约|逾|突破|合计|总计|累计|仅|只有|"
+    r"多达|高达|再|另|各|又|新建|建成|设立|开设|引进|培育|实施|组建|获批|选出|涉及)$"
+)
+_BARE_MAGNITUDE_BOUND_RE = re.compile(r"(?:超过|超|突破|破|逾|过|上|近|约|接近)$")
+_PERSON_AHEAD_RE = re.compile(rf"^[^，。；：！？、\n]{{0,14}}?(?:{alternation(PERSON_NOUNS)})")
+_MONEY_CONTEXT_RE = re.compile(alternation(MONEY_WORDS))
+_STRUCTURE_AHEAD_RE = re.compile(rf"^(?:{alternation(STRUCTURE_NOUNS)})")
+_ORDINAL_BEFORE_RE = re.compile(rf"(?:{alternation(ORDINAL_BEFORE)})$")
+_TIME_OF_DAY_BEFORE_RE = re.compile(r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚)$")
+_INDEX_NOT_AFTER_RE = re.compile(r"^(?:钟|半|多钟|整)")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉"}
+_BOUND_WORDS_RE = re.compile(rf"(?P<word>{alternation(QUALIFIERS_BEFORE)})$")
+
+
+@dataclass
+class Mention:
+    """One quantity in the cleaned text: offsets, exact value, unit, and what the number
+    itself says about bounds (range ends, `余`, `多`, `点几`)."""
+
+    start: int
+    end: int  # end of the unit
+    value: Decimal
+    unit: str
+    unit_kind: str  # count, money, physical, percent, multiple, time, index, cheng, fraction
+    surface: str
+    bound: str = ""  # qualifier stated by the number's own form
+    range_end: str = ""  # "low" or "high"
+    post_end: int = 0  # end of the bound word after the unit (`以上`), else `end`
+    post_qualifier: str = ""
+    chinese: bool = False
+    magnitude_only: bool = False
+    negative: bool = False
+    # Terms of a structure ratio share one span; each is a mention.
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def is_streak(self) -> bool:
+        return self.unit_kind == "time"
+
+
+def _inside_quote_name(text: str, start: int, end: int) -> bool:
+    """A number inside a short quoted name or a book title is part of the name."""
+    line_start = max(text.rfind("\n", 0, start), 0)
+    for opener, closer in _QUOTE_PAIRS.items():
+        open_at = text.rfind(opener, line_start, start)
+        if open_at < 0:
+            continue
+        if text.rfind(closer, open_at, start) >= 0:
+            continue
+        close_at = text.find(closer, end)
+        if close_at < 0:
+            continue
+        inner = text[open_at + 1 : close_at]
+        if opener == "《" or (len(inner) <= 14 and not re.search(r"[，。；]", inner)):
+            return True
+    return False
+
+
+def _implied_unit(text: str, end: int, sentence: str) -> tuple[str, str] | None:
+    """A `万`/`亿` amount with no unit: people before a person noun, else money where
+    the sentence is about money."""
+    if _PERSON_AHEAD_RE.match(text, end):
+        return "人", "count"
+    if _MONEY_CONTEXT_RE.search(sentence):
+        return "元", "money"
+    return None
+
+
+def _sentence_around(text: str, pos: int) -> str:
+    starts = [m.end() for m in SENTENCE_BREAK_RE.finditer(text, max(0, pos - 200), pos)]
+    start = starts[-1] if starts else max(0, pos - 200)
+    end_match = SENTENCE_BREAK_RE.search(text, pos)
+    end = end_match.start() if end_match else len(text)
+    return text[start:end]
+
+
+def _read_unit(text: str, pos: int) -> tuple[str, str, int, bool] | None:
+    """(unit, kind, end, approx) for the unit at `pos`, `成` and rates included."""
+    if pos < len(text) and text[pos] == "成":
+        if pos + 1 < len(text) and text[pos + 1] in CHENG_NOT_SHARE_NEXT:
+            return None
+        return "%", "cheng", pos + 1, False
+    match = UNIT_RE.match(text, pos)
+    if not match:
+        return None
+    spelling = match.group("unit")
+    unit, kind = UNIT_KINDS[spelling]
+    end = match.end()
+    if spelling == "方" and AFTER_FANG_NOT_UNIT.match(text, match.end("unit")):
+        return None
+    if match.group("per"):
+        denominator = match.group("per")[1:]
+        denominator = UNIT_KINDS.get(denominator, (denominator, ""))[0]
+        unit = f"{unit}/{denominator}"
+    elif kind in ("count", "physical") and end < len(text) and text[end] in "/":
+        return None  # a rate with a denominator we do not know: better no row
+    return unit, kind, end, bool(match.group("approx"))
+
+
+def _chinese_allowed(text: str, start: int, value: Decimal, unit_kind: str) -> bool:
+    """Chinese numerals count only where they are a quantity (`四成`, `增加六个`)."""
+    if unit_kind in ("percent", "cheng", "multiple", "fraction", "time"):
+        return True
+    if value < 2:
+        return False
+    return bool(_QUANTITY_VERBS_RE.search(text, max(0, start - 4), start))
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every quantity in cleaned, simplified text, in order."""
+    mentions: list[Mention] = []
+    pos = 0
+    while True:
+        match = CANDIDATE_RE.search(text, pos)
+        if not match:
+            return mentions
+        found, next_pos = _read_candidate(text, match)
+        mentions.extend(found)
+        pos = max(next_pos, match.end())
+
+
+def _left_blocks(text: str, start: int) -> bool:
+    before = text[start - 1] if start else ""
+    if before and (_ASCII_LETTER.match(before) or before in "+＋" or before == "."):
+        return True
+    if _ORDINAL_BEFORE_RE.search(text, max(0, start - 3), start):
+        return True
+    return False
+
+
+def _read_candidate(text: str, match: re.Match) -> tuple[list[Mention], int]:
+    kind = match.lastgroup
+    start, end = match.start(), match.end()
+    if kind in ("pct_cn_num", "pct_cn"):
+        kind = "pct_cn"
+    if match.group("pct_cn"):
+        return _simple(text, match, _safe_cn(match.group("pct_cn_num")), "%", "percent", chinese=True)
+    if match.group("pct_full"):
+        return _simple(text, match, Decimal(100), "%", "percent", chinese=True)
+    if match.group("frac_cn"):
+        den = _safe_cn(match.group("frac_den"))
+        num = _safe_cn(match.group("frac_num"))
+        if den is None or num is None or den == 0 or num >= den:
+            return [], end
+        return _simple(text, match, num / den * 100, "%", "fraction", chinese=True)
+    if match.group("ratio"):
+        return _read_ratio(text, match)
+    if match.group("frac"):
+        a, _, b = match.group("frac").partition("/")
+        num, den = Decimal(a), Decimal(b)
+        if den == 0 or num >= den or num == 0 or _left_blocks(text, start):
+            return [], end
+        if end < len(text) and text[end] in "年月日号期":
+            return [], end
+        return _simple(text, match, num / den * 100, "%", "fraction")
+    if match.group("cn_range"):
+        return _read_chinese_range(text, match)
+    if match.group("currency"):
+        unit = CURRENCY_SYMBOLS[match.group("currency")]
+        try:
+            value = parse_amount(match.group("cur_amount"))
+        except NumberError:
+            return [], end
+        after = APPROX_AFTER_UNIT_RE.match(text, end)
+        post_end = after.end() if after else end
+        mention = Mention(start, end, value, unit, "money", text[start:end], post_end=post_end)
+        if after:
+            mention.post_qualifier = QUALIFIERS_AFTER[after.group()]
+        return [mention], post_end
+    return _read_amount(text, match)
+
+
+def _safe_cn(numeral: str) -> Decimal | None:
+    try:
+        return parse_chinese_number(numeral)
+    except (NumberError, KeyError):
+        return None
+
+
+def _simple(text, match, value, unit, unit_kind, chinese=False):
+    start, end = match.start(), match.end()
+    if value is None or _left_blocks(text, start) or _inside_quote_name(text, start, end):
+        return [], end
+    mention = Mention(start, end, value, unit, unit_kind, text[start:end], chinese=chinese)
+    _attach_post(text, mention)
+    return [mention], mention.post_end
+
+
+def _attach_post(text: str, mention: Mention) -> None:
+    after = APPROX_AFTER_UNIT_RE.match(text, mention.end)
+    mention.post_end = mention.end
+    if after:
+        word = after.group()
+        if word in ("多", "余") and mention.unit_kind != "multiple":
+            return  # `多` after a unit is a `多` of the next words, except `一倍多`
+        mention.post_qualifier = QUALIFIERS_AFTER[word]
+        mention.post_end = after.end()
+
+
+def _read_ratio(text: str, match: re.Match) -> tuple[list[Mention], int]:
+    start, end = match.start(), match.end()
+    terms = [Decimal(t) for t in re.split(r"[:：]", match.group("ratio"))]
+    if _left_blocks(text, start) or any(t == 0 for t in terms[1:]):
+        return [], end
+    if len(terms) == 2:
+        a, b = terms
+        looks_like_clock = b == b.to_integral_value() and len(re.split(r"[:：]", match.group())[1]) == 2
+        if looks_like_clock and b != 1:
+            return [], end
+        mention = Mention(start, end, a / b, "倍", "ratio", match.group())
+        mention.post_end = end
+        return [mention], end
+    mentions = []
+    for term in terms:
+        mention = Mention(start, end, term, "%", "structure", match.group())
+        mention.post_end = end
+        mentions.append(mention)
+    return mentions, end
+
+
+def _read_chinese_range(text: str, match: re.Match) -> tuple[list[Mention], int]:
+    """`二三十家`: 20 to 30."""
+    start = match.start()
+    lo = parse_chinese_number(match.group("cn_lo"))
+    hi = parse_chinese_number(match.group("cn_hi"))
+    if hi != lo + 1:
+        return [], match.end()
+    scale = magnitude_value(match.group("cn_mag"))
+    unit = _read_unit(text, match.end())
+    if unit is None or _left_blocks(text, start):
+        return [], match.end()
+    name, kind, end, _ = unit
+    if kind == "time":
+        return [], end
+    low = Mention(start, end, lo * scale, name, kind, text[start:end], range_end="low", chinese=True)
+    high = Mention(start, end, hi * scale, name, kind, text[start:end], range_end="high", chinese=True)
+    for m in (low, high):
+        m.bound = ">=" if m.range_end == "low" else "<="
+        m.post_end = end
+    return [low, high], end
+
+
+def _read_amount(text: str, match: re.Match) -> tuple[list[Mention], int]:
+    start = match.start("amount")
+    amount = match.group("amount")
+    end = match.end()
+    chinese = not any(ch.isdigit() for ch in amount)
+    if _left_blocks(text, start):
+        return [], end
+    fuzzy = amount.endswith("点几")
+    if fuzzy:
+        amount = amount[:-2]
+    magnitude_only = chinese and all(ch in _MAGNITUDE_CHARS for ch in amount)
+    try:
+        if magnitude_only:
+            value = magnitude_value(amount)
+        else:
+            value = parse_amount(amount)
+    except (NumberError, KeyError):
+        return [], end
+
+    unit = _read_unit(text, end)
+    # A range: `5000至6000亿元`, `3%-5%`, `六成至七成`, `0.75万亿元-0.94万亿元`.
+    after_first = unit[2] if unit else end
+    separator = RANGE_SEPARATOR_RE.match(text, after_first)
+    if separator and not magnitude_only:
+        second = AMOUNT_RE.match(text, separator.end())
+        if second:
+            found = _read_range(text, match, amount, value, unit, second, chinese)
+            if found:
+                return found, found[-1].post_end
+
+    if unit is None:
+        if end < len(text) and _ASCII_LETTER.match(text[end]):
+            return [], end
+        if not (set(amount) & _LARGE_MAGNITUDES):
+            return [], end
+        implied = _implied_unit(text, end, _sentence_around(text, start))
+        if implied is None:
+            return [], end
+        name, kind = implied
+        unit_end, approx = end, False
+    else:
+        name, kind, unit_end, approx = unit
+    if end < len(text) and _ASCII_LETTER.match(text[end]) and unit is None:
+        return [], end
+
+    if not _unit_fits(text, start, unit_end, amount, name, kind, chinese):
+        return [], unit_end
+
+    if kind == "cheng":
+        value = value * 10
+    if kind == "multiple" and unit_end < len(text) and text[unit_end] == "半":
+        value += Decimal("0.5")
+        unit_end += 1
+    if _inside_quote_name(text, start, unit_end):
+        return [], unit_end
+
+    bound = ">" if (approx or fuzzy) else ""
+    if magnitude_only:
+        word = _BARE_MAGNITUDE_BOUND_RE.search(text, max(0, start - 2), start)
+        if not word:
+            return [], unit_end
+        bound = "~" if word.group() in ("近", "约", "接近") else ">"
+    if chinese and not magnitude_only and not _chinese_allowed(text, start, value, kind):
+        if not (set(amount) & _LARGE_MAGNITUDES):
+            return [], unit_end
+    mention = Mention(
+        start=match.start(),
+        end=unit_end,
+        value=-value if match.group("sign") else value,
+        unit=name,
+        unit_kind=kind,
+        surface=text[match.start() : unit_end],
+        bound=bound,
+        chinese=chinese,
+        magnitude_only=magnitude_only,
+        negative=bool(match.group("sign")),
+    )
+    _attach_post(text, mention)
+    return [mention], mention.post_end
+
+
+def _unit_fits(text, start, unit_end, amount, unit, kind, chinese) -> bool:
+    """Rules that make a number with this unit no quantity: dates, frames, ranks."""
+    if kind == "time":
+        return bool(STREAK_BEFORE_RE.search(text, max(0, start - 4), start))
+    if kind == "index":
+        if chinese or _INDEX_NOT_AFTER_RE.match(text, unit_end):
+            return False
+        if _TIME_OF_DAY_BEFORE_RE.search(text, max(0, start - 3), start):
+            return False
+    if kind == "count":
+        if _STRUCTURE_AHEAD_RE.match(text, unit_end):
+            return False
+        if unit_end < len(text) and (text[unit_end].isdigit() or text[unit_end] in "万亿"):
+            return False  # `4个万亿元台阶`: a count of size classes
+    if unit_end < len(text) and _ASCII_LETTER.match(text[unit_end]) and kind not in ("money",):
+        return not re.match(r"[A-Za-z]", text[unit_end - 1])
+    return True
+
+
+def _read_range(text, match, amount, value, unit, second, chinese) -> list[Mention] | None:
+    second_amount = second.group("amount")
+    try:
+        second_value = parse_amount(second_amount)
+    except (NumberError, KeyError):
+        return None
+    second_unit = _read_unit(text, second.end())
+    if second_unit is None:
+        return None
+    name, kind, unit_end, _ = second_unit
+    if kind == "time" or (unit is not None and unit[0] != name):
+        return None
+    first_has_magnitude = bool(set(amount) & _MAGNITUDE_CHARS)
+    magnitude = "".join(ch for ch in second_amount if ch in _MAGNITUDE_CHARS)
+    if not first_has_magnitude and magnitude and unit is None:
+        value = value * magnitude_value(magnitude)
+    if kind == "cheng":
+        value, second_value = value * 10, second_value * 10
+    if not value < second_value:
+        return None
+    start = match.start()
+    if _left_blocks(text, start) or _inside_quote_name(text, start, unit_end):
+        return None
+    surface = text[start:unit_end]
+    low = Mention(start, unit_end, value, name, kind, surface, bound=">=", range_end="low", chinese=chinese)
+    high = Mention(start, unit_end, second_value, name, kind, surface, bound="<=", range_end="high", chinese=chinese)
+    low.post_end = high.post_end = unit_end
+    after = APPROX_AFTER_UNIT_RE.match(text, unit_end)
+    if after and after.group() not in ("多", "余"):
+        low.post_end = high.post_end = after.end()
+    return [low, high]

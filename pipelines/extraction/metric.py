@@ -1,0 +1,85 @@
+"""What a figure measures, in the article's own words.
+
+The metric is the subject written before the number in its clause, without time words,
+comparison phrases, bound words or verbs; where the clause only says `同比增长`, the
+subject carries over from the clause before. Counts add the thing counted, written after
+the unit (`1.4万家企业` → `企业`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cleaning import to_simplified
+from .lexicon import FALL_WORDS, QUALIFIERS_BEFORE, RISE_WORDS
+from .patterns import alternation
+
+_LEADING_RE = re.compile(
+    r"^(?:其中|同时|此外|另外|另一方面|而且|而|但是|但|并且|并|且|也|还|另|据统计|数据显示|"
+    r"初步核算|目前|当前|截至[^，]{0,10}?[底末]|截至|到|(?:19|20)\d{2}(?:/\d{2})?"
+    r"(?:财政年度|财年|年度|年)(?:以来|[底末初]|全年)?的?|今年(?:以来)?|本年度|预计|据悉|"
+    r"分别|均|[\s“”\"'‘’：:，,、（()）●■◆▲·—\-])+"
+)
+_TRAILING_WORDS = (
+    *QUALIFIERS_BEFORE, *RISE_WORDS, *FALL_WORDS,
+    "达到", "达", "为", "约为", "增至", "提升至", "提高到", "提高至", "降至", "下降至", "升至",
+    "跌至", "回升至", "回落至", "下降到", "增长到", "扩大到", "分别", "均", "都", "将", "已",
+    "已经", "了", "有", "共", "共计", "合计", "总计", "实现", "保持", "稳定在", "维持在", "在",
+    "是", "和", "及", "、", "预计", "有望", "可", "可以", "仍", "还", "也", "再", "又", "亦",
+    "同比", "环比", "大幅", "显著", "明显", "首次", "连续", "已连续", "连", "持续", "进一步",
+    "轻微", "略", "小幅", "仅", "只", "高达", "多达", "计", "等", "再次", "创", "，", "的",
+)  # fmt: skip
+_TRAILING_RE = re.compile(rf"(?:{alternation(_TRAILING_WORDS)}|[\s“\"'‘：:，,、（(●■◆▲·—\-])+$")
+_COMPARISON_RE = re.compile(r"(?<!占)(?:同比|环比|相比|相较|比|较)(?![重例率值较大为高低好快])")
+_GENERIC = frozenset(
+    ("增速", "增幅", "跌幅", "降幅", "涨幅", "比重", "占比", "规模", "总量", "总额", "价格",
+     "金额", "数量", "年均", "平均", "合计", "其中", "总计", "全年", "当年", "同期")
+)  # fmt: skip
+_BRACKETED_RE = re.compile(r"[（(][^）)]*[）)]")
+_TRAILING_STOP_RE = re.compile(r"[，,；;。！？!?\n：:、]")
+
+
+def tidy_subject(pre_display: str) -> str:
+    """The clause's words before a number, as a metric: time words, comparisons,
+    bound words and verbs removed."""
+    text = pre_display.strip()
+    simplified = to_simplified(text)
+    cut = _COMPARISON_RE.search(simplified)
+    if cut and cut.start() >= 2:
+        text, simplified = text[: cut.start()], simplified[: cut.start()]
+    elif cut and cut.start() < 2:
+        text, simplified = "", ""
+    leading = _LEADING_RE.match(simplified)
+    if leading:
+        text, simplified = text[leading.end() :], simplified[leading.end() :]
+    for _ in range(6):
+        trailing = _TRAILING_RE.search(simplified)
+        if not trailing or trailing.start() == len(simplified):
+            break
+        text, simplified = text[: trailing.start()], simplified[: trailing.start()]
+    return text.strip()
+
+
+def needs_subject(metric: str) -> bool:
+    """A metric that says too little on its own: empty, a generic word, or `占全国`."""
+    simplified = to_simplified(metric)
+    return len(simplified) < 2 or simplified in _GENERIC or simplified.startswith("占")
+
+
+def counted_thing(display: str, start: int, stop: int) -> str:
+    """The words after a count's unit up to the clause's end: `家企业` → `企业`."""
+    segment = display[start:stop]
+    end = _TRAILING_STOP_RE.search(segment)
+    if end:
+        segment = segment[: end.start()]
+    segment = _BRACKETED_RE.sub("", segment)
+    simplified = to_simplified(segment)
+    trailing = _TRAILING_RE.search(simplified)
+    if trailing and trailing.start() > 0:
+        segment = segment[: trailing.start()]
+    return segment.strip("的“”\"' ")
+
+
+def split_list_subject(subject: str) -> list[str]:
+    """`起数、死亡人数` → the items that `分别` distributes figures over."""
+    return [item for item in re.split(r"[、和及与]|以及", subject) if item]

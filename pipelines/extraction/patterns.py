@@ -1,0 +1,133 @@
+"""Regular expressions built once, at import, from the tables in `lexicon`."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import (
+    COUNT_UNITS,
+    CURRENCY_SYMBOLS,
+    CURRENCY_UNITS,
+    FALL_WORDS,
+    GROWTH_NOUNS,
+    INDEX_UNITS,
+    MULTIPLE_UNITS,
+    NEUTRAL_CHANGE_WORDS,
+    PERCENT_UNITS,
+    PHYSICAL_UNITS,
+    QUALIFIER_FILLERS,
+    QUALIFIERS_AFTER,
+    QUALIFIERS_BEFORE,
+    RATE_DENOMINATORS,
+    RATIO_WORDS,
+    RISE_WORDS,
+    SHARE_WORDS,
+    STREAK_UNITS,
+)
+
+
+def alternation(words) -> str:
+    """A regex alternation that tries longer words first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+# Unit spellings → (canonical unit, kind).
+UNIT_KINDS: dict[str, tuple[str, str]] = {}
+for _spelling in COUNT_UNITS:
+    UNIT_KINDS[_spelling] = (_spelling, "count")
+for _table, _kind in (
+    (PHYSICAL_UNITS, "physical"),
+    (CURRENCY_UNITS, "money"),
+    (PERCENT_UNITS, "percent"),
+    (MULTIPLE_UNITS, "multiple"),
+    (STREAK_UNITS, "time"),
+    (INDEX_UNITS, "index"),
+):
+    for _spelling, _canonical in _table.items():
+        UNIT_KINDS[_spelling] = (_canonical, _kind)
+
+_DIGITS_CN = "零〇一二三四五六七八九两"
+CN_DIGIT = f"[{_DIGITS_CN}]"
+# `千` before `瓦`, `克`, `米` belongs to the unit (`5千瓦`), not to the number.
+_MAG_CHAR = r"(?:[十百万亿]|千(?![瓦克米卡]))"
+MAGNITUDE = rf"{_MAG_CHAR}+"
+ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+ARABIC_AMOUNT = rf"{ARABIC}(?:{MAGNITUDE}(?:\d{{1,4}}(?![\d.]))?)?"
+CHINESE_AMOUNT = rf"(?:{CN_DIGIT}|{_MAG_CHAR})+(?:点(?:{CN_DIGIT}+|几))?"
+
+# `(?<!...)` keeps `3%-5%` and `0.94-0.43` from reading a minus sign.
+_SIGN = r"(?:(?<![\d%.A-Za-z)）])(?P<sign>[-−](?=\d)))?"
+
+CANDIDATE_RE = re.compile(
+    rf"(?P<pct_cn>百分之(?P<pct_cn_num>{CHINESE_AMOUNT}))"
+    r"|(?P<pct_full>百分百)"
+    rf"|(?P<frac_cn>(?P<frac_den>{CHINESE_AMOUNT})分之(?P<frac_num>{CHINESE_AMOUNT}))"
+    rf"|(?P<ratio>{ARABIC}(?:[:：]{ARABIC})+)"
+    r"|(?P<frac>(?<![\d/.])\d{1,4}/\d{1,4}(?![\d/]))"
+    rf"|(?P<cn_range>(?P<cn_lo>[一二三四五六七八])(?P<cn_hi>[二三四五六七八九])(?P<cn_mag>[十百千万]))"
+    rf"|(?P<currency>{alternation(CURRENCY_SYMBOLS)})(?P<cur_amount>{ARABIC_AMOUNT})"
+    rf"|{_SIGN}(?P<amount>{ARABIC_AMOUNT}|{CHINESE_AMOUNT})"
+)
+
+AMOUNT_RE = re.compile(rf"(?P<amount>{ARABIC_AMOUNT}|{CHINESE_AMOUNT})")
+
+_UNIT_SPELLINGS = alternation(UNIT_KINDS)
+UNIT_RE = re.compile(
+    r"(?P<approx>多|余)?"
+    rf"(?P<unit>{_UNIT_SPELLINGS})"
+    rf"(?P<per>(?:/|每)(?:{alternation(RATE_DENOMINATORS)}))?"
+)
+# `方` means 立方米 only where it does not start another word (`方面`, `方向`).
+AFTER_FANG_NOT_UNIT = re.compile(r"[面向式案法针位阵舱便]")
+
+RANGE_SEPARATOR_RE = re.compile(r"(?:至|到|-|—|–|~|～|〜|－|－)")
+APPROX_AFTER_UNIT_RE = re.compile(rf"(?:{alternation(QUALIFIERS_AFTER)})")
+HALF_AFTER_BEI_RE = re.compile(r"半")
+
+_FILLERS = alternation(
+    (*QUALIFIER_FILLERS, *QUALIFIERS_BEFORE, "分别", "均", "都", "将", "不会", "可能", "或",
+     "预计", "有望", "再", "又", "仍", "已", "已经", "同比", "环比", "累计", "大幅", "显著",
+     "明显", "轻微", "略", "小幅", "进一步", "继续", "高达", "仅", "只", "共", "合计", "总计",
+     "年均", "平均", "，", " ")
+)  # fmt: skip
+FILLERS_RE = rf"(?:{_FILLERS})*"
+
+QUALIFIER_BEFORE_RE = re.compile(
+    rf"(?P<word>{alternation(QUALIFIERS_BEFORE)})(?:{alternation(QUALIFIER_FILLERS)})*$"
+)
+# `约占全国1/4`: the bound word stands before `占` and the whole's name.
+QUALIFIER_BEFORE_SHARE_RE = re.compile(
+    rf"(?P<word>{alternation(QUALIFIERS_BEFORE)})占[^，。；、\d]{{0,12}}$"
+)
+
+# Change words right before the number (only fillers between).
+LEVEL_AT_RE = re.compile(
+    r"(?P<cue>(?:增长|增加|提升|提高|上升|升|增|降|下降|回落|回升|跌|下跌|减少|减|扩大|缩小|"
+    r"下滑|攀升|上调|下调|调整|恢复|降低|收窄|跃升|突破|涨)(?:至|到)|(?:升|增|降|跌|回)至)"
+    rf"{FILLERS_RE}$"
+)
+CHANGE_CUE_RE = re.compile(
+    rf"(?P<cue>{alternation((*RISE_WORDS, *FALL_WORDS, *NEUTRAL_CHANGE_WORDS))}){FILLERS_RE}$"
+)
+RISE_SET = frozenset(RISE_WORDS) - frozenset(NEUTRAL_CHANGE_WORDS)
+FALL_SET = frozenset(FALL_WORDS) - frozenset(NEUTRAL_CHANGE_WORDS)
+
+# Nouns anywhere before the number that say what kind of figure it is.
+MEASURE_NOUN_RE = re.compile(
+    rf"{alternation((*GROWTH_NOUNS, *SHARE_WORDS, *RATIO_WORDS, '增加值', '增值'))}"
+)
+
+STREAK_BEFORE_RE = re.compile(r"(?:连续|接连|连[涨跌升降增减]|连)(?:了)?$")
+
+# Words that stop a metric: clause punctuation.
+CLAUSE_BREAK = "，,；;：:（）()\u3000—！？!?。\n【】[]「」『』"
+SENTENCE_BREAK_RE = re.compile(r"[。！？!?\n]")
+CLAUSE_BREAK_RE = re.compile(r"[，,；;：:（）()\u3000！？!?。\n【】\[\]]")
+
+YEAR_RE = re.compile(
+    r"(?<![\d.])(?P<year>(?:19|20)\d{2})"
+    r"(?P<tail>(?:/\d{2})?(?:财年|年度|年|财政年度)|(?=\s*[-—–~至到]\s*(?:19|20)\d{2}年))"
+)
+YEAR_SPAN_RE = re.compile(
+    r"(?<!\d)(?:19|20)\d{2}(?:年)?(?:\d{1,2}月)?\s*(?:至|到|-|—|–|~)\s*(?:19|20)\d{2}年"
+)
