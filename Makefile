@@ -1,0 +1,54 @@
+# Two commands on a fresh machine with Python 3.11 and make:
+#   make run    set up, then read raw/ and publish into outputs/
+#   make test   set up, then run the tests
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+export INDICATORS_RAW_DIR ?= raw
+export INDICATORS_OUTPUT_DIR ?= outputs
+export DAGSTER_DISABLE_TELEMETRY := 1
+export PYTHONWARNINGS ?= ignore::DeprecationWarning,ignore::UserWarning
+
+.PHONY: run test dev bench lint schemas clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-run
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+$(DAGSTER_HOME)/dagster.yaml: pipelines/instance.yaml
+	mkdir -p $(DAGSTER_HOME)
+	cp pipelines/instance.yaml $@
+
+run: $(VENV)/.installed-run $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/dagster asset materialize -m pipelines.definitions --select '*'
+	$(BIN)/python -m pipelines.report
+
+test: $(VENV)/.installed-test $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/python -m pytest
+
+# The Dagster UI on http://127.0.0.1:3000 (this machine only; see the README to expose it).
+dev: $(VENV)/.installed-run $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/dagster dev -m pipelines.definitions -h 127.0.0.1 -p 3000
+
+bench: $(VENV)/.installed-test $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/python -m benchmarks.run
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check pipelines schemas tests benchmarks
+	$(BIN)/ruff format --check pipelines schemas tests benchmarks
+
+# Regenerate the contract's exported forms in schemas/ after changing schemas/contract.py.
+schemas: $(VENV)/.installed-run
+	$(BIN)/python -m schemas.export
+
+clean:
+	rm -rf $(DAGSTER_HOME) .pytest_cache

@@ -1,0 +1,1 @@
+"""The thin Dagster layer: one module per concern, each calling the plain library."""

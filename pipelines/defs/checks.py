@@ -1,0 +1,103 @@
+"""The validated tables, and the blocking checks that keep a bad table from publication."""
+
+
+from datetime import UTC, datetime
+
+import pandas as pd
+from dagster import (
+    AssetCheckExecutionContext,
+    AssetCheckResult,
+    AssetCheckSeverity,
+    AssetIn,
+    MetadataValue,
+    Output,
+    TableRecord,
+    asset,
+    asset_check,
+)
+
+from pipelines.publishing.reading import ArticleText
+from pipelines.publishing.tables import articles_table as build_articles_table
+from pipelines.publishing.tables import sort_indicators
+from pipelines.publishing.validation import validate_table, write_failure_report
+from schemas.contract import ArticlesModel, IndicatorsModel
+
+from .metadata import ARTICLES_COLUMN_SCHEMA, INDICATORS_COLUMN_SCHEMA, table_metadata
+from .names import (
+    ARTICLES_CONTRACT_CHECK,
+    ARTICLES_TABLE,
+    INDICATOR_ROWS,
+    INDICATORS_CONTRACT_CHECK,
+    INDICATORS_TABLE,
+    RAW_ARTICLES,
+)
+from .resources import IndicatorFolders
+
+
+@asset(key=INDICATORS_TABLE, ins={"indicator_rows": AssetIn(INDICATOR_ROWS)}, group_name="indicators", kinds={"pandas"})
+def indicators_table(indicator_rows: pd.DataFrame) -> Output[pd.DataFrame]:
+    """The indicators table as it will be published: the contract's columns, in a stable
+    row order. Its contract check must pass before anything is published."""
+    table = sort_indicators(indicator_rows)
+    return Output(table, metadata=table_metadata(table, INDICATORS_COLUMN_SCHEMA))
+
+
+@asset(
+    key=ARTICLES_TABLE,
+    ins={"raw_articles": AssetIn(RAW_ARTICLES), "indicators_table": AssetIn(INDICATORS_TABLE)},
+    group_name="indicators",
+    kinds={"pandas"},
+)
+def articles_table(raw_articles: list[ArticleText], indicators_table: pd.DataFrame) -> Output[pd.DataFrame]:
+    """One row per raw file: title, publisher, date, sha256, encoding, length, rows given,
+    and `ok` or why it was set aside."""
+    table = build_articles_table(raw_articles, indicators_table)
+    set_aside = table[table["status"] != "ok"]
+    return Output(
+        table,
+        metadata=table_metadata(
+            table,
+            ARTICLES_COLUMN_SCHEMA,
+            files_set_aside=MetadataValue.md(
+                set_aside[["file_name", "status", "reason"]].to_markdown(index=False) if len(set_aside) else "none"
+            ),
+        ),
+    )
+
+
+def _check(context, table: pd.DataFrame, model, folders: IndicatorFolders, name: str) -> AssetCheckResult:
+    failures = validate_table(table, model)
+    if failures is None:
+        return AssetCheckResult(passed=True, metadata={"rows_checked": len(table)})
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    report = write_failure_report(failures, folders.output.root / "validation" / f"{stamp}-{name}.csv")
+    context.log.error(f"{name}: {len(failures)} failure cases; nothing is published. Report: {report}")
+    shown = failures.head(200).astype(str)
+    return AssetCheckResult(
+        passed=False,
+        severity=AssetCheckSeverity.ERROR,
+        metadata={
+            "failure_cases": MetadataValue.table(
+                [TableRecord(record) for record in shown.to_dict(orient="records")]
+            ),
+            "failure_count": len(failures),
+            "report": MetadataValue.path(str(report)),
+        },
+    )
+
+
+@asset_check(asset=INDICATORS_TABLE, name=INDICATORS_CONTRACT_CHECK, blocking=True)
+def indicators_meet_contract(
+    context: AssetCheckExecutionContext, indicators_table: pd.DataFrame, folders: IndicatorFolders
+) -> AssetCheckResult:
+    """Every row meets the pandera model of schemas/contract.py (types, units, qualifiers,
+    measures, periods, spans, unique ids)."""
+    return _check(context, indicators_table, IndicatorsModel, folders, INDICATORS_CONTRACT_CHECK)
+
+
+@asset_check(asset=ARTICLES_TABLE, name=ARTICLES_CONTRACT_CHECK, blocking=True)
+def articles_meet_contract(
+    context: AssetCheckExecutionContext, articles_table: pd.DataFrame, folders: IndicatorFolders
+) -> AssetCheckResult:
+    """Every raw file has one well-formed row in the articles table."""
+    return _check(context, articles_table, ArticlesModel, folders, ARTICLES_CONTRACT_CHECK)

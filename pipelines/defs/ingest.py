@@ -1,0 +1,46 @@
+"""Reading the raw folder."""
+
+
+import pandas as pd
+from dagster import AssetExecutionContext, MetadataValue, Output, asset
+
+from pipelines.publishing.reading import ArticleText, read_raw_folder
+
+from .metadata import ARTICLES_COLUMN_SCHEMA, preview
+from .names import RAW_ARTICLES
+from .resources import IndicatorFolders
+
+
+@asset(key=RAW_ARTICLES, group_name="indicators", kinds={"python"})
+def raw_articles(context: AssetExecutionContext, folders: IndicatorFolders) -> Output[list[ArticleText]]:
+    """Every file of the raw folder, decoded (article id = file name without extension) or
+    set aside with the reason: empty, binary, too large, unreadable, a link leading outside."""
+    articles = read_raw_folder(folders.raw_path, folders.max_article_bytes)
+    set_aside = [a for a in articles if not a.ok]
+    for article in set_aside:
+        context.log.warning(f"set aside {article.file_name}: {article.status}: {article.reason}")
+    listing = pd.DataFrame(
+        [
+            {
+                "article_id": a.article_id,
+                "file_name": a.file_name,
+                "title": a.title,
+                "encoding": a.encoding,
+                "n_chars": len(a.text),
+                "status": a.status,
+                "reason": a.reason,
+            }
+            for a in articles
+        ]
+    )
+    return Output(
+        articles,
+        metadata={
+            "dagster/row_count": len(articles),
+            "dagster/column_schema": ARTICLES_COLUMN_SCHEMA,
+            "preview": preview(listing),
+            "raw_folder": MetadataValue.path(str(folders.raw_path)),
+            "articles_read": len(articles) - len(set_aside),
+            "files_set_aside": len(set_aside),
+        },
+    )

@@ -1,0 +1,16 @@
+"""Asset keys, check names and job names, fixed in one place (tests snapshot them)."""
+
+from dagster import AssetKey
+
+RAW_ARTICLES = AssetKey("raw_articles")
+INDICATOR_ROWS = AssetKey("indicator_rows")
+INDICATORS_TABLE = AssetKey("indicators_table")
+ARTICLES_TABLE = AssetKey("articles_table")
+PUBLISHED_RELEASE = AssetKey("published_release")
+
+INDICATORS_CONTRACT_CHECK = "indicators_meet_contract"
+ARTICLES_CONTRACT_CHECK = "articles_meet_contract"
+
+PUBLISH_JOB = "publish_indicators"
+DAILY_SCHEDULE = "daily_publication"
+RAW_FOLDER_SENSOR = "raw_folder_changes"

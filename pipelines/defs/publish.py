@@ -1,0 +1,45 @@
+"""Publishing a release: immutable folder first, then the latest files."""
+
+
+import pandas as pd
+from dagster import AssetExecutionContext, AssetIn, MaterializeResult, MetadataValue, asset
+
+from pipelines.extraction import EXTRACTOR_VERSION
+
+from .metadata import files_table, release_summary
+from .names import ARTICLES_TABLE, INDICATORS_TABLE, PUBLISHED_RELEASE
+from .resources import IndicatorFolders
+
+
+@asset(
+    key=PUBLISHED_RELEASE,
+    ins={"indicators_table": AssetIn(INDICATORS_TABLE), "articles_table": AssetIn(ARTICLES_TABLE)},
+    group_name="indicators",
+    kinds={"parquet", "csv"},
+)
+def published_release(
+    context: AssetExecutionContext,
+    indicators_table: pd.DataFrame,
+    articles_table: pd.DataFrame,
+    folders: IndicatorFolders,
+) -> MaterializeResult:
+    """A new release in the output folder (`releases/<version>/` with Parquet, CSV,
+    datapackage.json, SHA256SUMS and a README of what changed), then the latest files.
+    A run that changes nothing publishes nothing new."""
+    output = folders.output
+    result = output.publish(indicators_table, articles_table, EXTRACTOR_VERSION)
+    if result.published:
+        context.log.info(f"published release {result.version} in {result.folder}")
+    else:
+        context.log.info(f"nothing changed since release {result.version}; nothing new published")
+    summary = release_summary(indicators_table, articles_table)
+    return MaterializeResult(
+        metadata={
+            "version": result.version,
+            "published_new_release": result.published,
+            "release_folder": MetadataValue.path(str(result.folder)),
+            "files": files_table(result.files),
+            **result.changes,
+            **summary,
+        }
+    )

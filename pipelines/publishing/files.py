@@ -1,0 +1,73 @@
+"""Bytes of the published files, and writing them so that no reader sees half a file."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as arrow
+import pyarrow.parquet as pq
+
+# Spreadsheets run a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def parquet_bytes(frame: pd.DataFrame, schema: arrow.Schema, metadata: dict[str, str]) -> bytes:
+    """Parquet with the contract's Arrow schema, zstd, and our key-value metadata.
+
+    The same frame and metadata give the same bytes.
+    """
+    table = arrow.Table.from_pandas(frame, schema=schema, preserve_index=False)
+    merged = dict(table.schema.metadata or {})
+    merged.update({k.encode(): v.encode() for k, v in metadata.items()})
+    table = table.replace_schema_metadata(merged)
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer, compression="zstd", write_statistics=True)
+    return buffer.getvalue()
+
+
+def defuse_formula(cell: object) -> object:
+    """A text cell a spreadsheet would run as a formula, made inert with a leading `'`."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV that Excel opens with Chinese intact (UTF-8 with a byte-order mark) and that
+    pandas, DuckDB and Polars read with the right header. Text cells that would run as
+    formulas are defused; the Parquet keeps them as written."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if pd.api.types.is_string_dtype(safe[column]) or safe[column].dtype == object:
+            safe[column] = safe[column].map(defuse_formula)
+    text = safe.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%dT%H:%M:%S%z")
+    return text.encode("utf-8-sig")
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file in the same folder and a rename,
+    so a reader sees the old file or the new one, never a part."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    with open(temporary, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+    fsync_folder(path.parent)
+
+
+def fsync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

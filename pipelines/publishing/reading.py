@@ -1,0 +1,270 @@
+"""Reading the raw folder: every file is either decoded or set aside with its reason.
+
+The raw folder is a drop box others write to, so nothing in it is trusted: symbolic
+links and paths that lead outside it are refused, files that are not text (empty,
+binary, too large) are named and skipped, and no single bad file stops the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html.parser
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ""}
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+_TITLE_TRIM = "■●◆▲★【】[]# \t"
+_PUBLISHER_RE = re.compile(r"[（(]?\s*来源[：:]\s*([^）)\n，。；]{2,40})[）)]?")
+_DATE_RE = re.compile(r"((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?")
+_HTML_START_RE = re.compile(r"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p[\s>])", re.I)
+
+
+@dataclass
+class ArticleText:
+    """One raw file and what became of it."""
+
+    article_id: str
+    file_name: str
+    sha256: str
+    status: str = "ok"  # ok, empty, binary, too_large, unreadable, undecodable, refused
+    reason: str = ""
+    encoding: str | None = None
+    text: str = ""
+    title: str | None = None
+    publisher: str | None = None
+    published_date: datetime | None = None
+    n_bytes: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+def list_raw_files(raw_dir: Path) -> list[Path]:
+    """The files of the raw folder, in name order; hidden files and folders left out."""
+    if not raw_dir.is_dir():
+        raise FileNotFoundError(f"raw folder {raw_dir} does not exist or is not a folder")
+    entries = []
+    for entry in os.scandir(raw_dir):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            log.warning("raw folder: %s is a folder; only files directly in %s are read", entry.name, raw_dir)
+            continue
+        if Path(entry.name).suffix.lower() not in TEXT_SUFFIXES:
+            log.warning("raw folder: %s has an extension that is not text; skipped", entry.name)
+            continue
+        entries.append(Path(entry.path))
+    return sorted(entries, key=lambda p: p.name)
+
+
+def read_article(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ArticleText:
+    """Decode one raw file, or say why it is set aside. Never raises for a bad file."""
+    article_id = path.stem if path.suffix else path.name
+    record = ArticleText(article_id=article_id, file_name=path.name, sha256="0" * 64)
+    if path.is_symlink():
+        return _set_aside(record, "refused", "a symbolic link; the raw folder takes only plain files")
+    try:
+        resolved = path.resolve(strict=True)
+        if not resolved.is_relative_to(raw_dir.resolve()):
+            return _set_aside(record, "refused", f"its path leads outside the raw folder ({resolved})")
+        if not resolved.is_file():
+            return _set_aside(record, "unreadable", "not a regular file")
+        size = resolved.stat().st_size
+        record.n_bytes = size
+        if size > max_bytes:
+            record.sha256 = _hash_file(resolved)
+            return _set_aside(record, "too_large", f"{size} bytes, more than the limit of {max_bytes}")
+        data = resolved.read_bytes()
+    except OSError as exc:
+        return _set_aside(record, "unreadable", f"{type(exc).__name__}: {exc.strerror or exc}")
+    record.sha256 = hashlib.sha256(data).hexdigest()
+    return decode_article(record, data)
+
+
+def decode_article(record: ArticleText, data: bytes) -> ArticleText:
+    """Fill `record` with the decoded text of `data`, or the reason it cannot be read."""
+    if not data.strip():
+        return _set_aside(record, "empty", "the file holds no text")
+    decoded = decode_bytes(data)
+    if decoded is None:
+        if b"\x00" in data or _control_share(data) > 0.05:
+            return _set_aside(record, "binary", "binary content, not text")
+        return _set_aside(record, "undecodable", "not UTF-8, UTF-16, GB18030 or Big5 text")
+    text, encoding = decoded
+    if _control_share(text) > 0.05:
+        return _set_aside(record, "binary", f"binary content, not text (decoded as {encoding})")
+    if _HTML_START_RE.match(text[:2000]):
+        text = html_to_text(text)
+        encoding = f"{encoding}+html"
+        if not text.strip():
+            return _set_aside(record, "empty", "an HTML page with no text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    record.text = text
+    record.encoding = encoding
+    record.title = _title(text)
+    record.publisher = _publisher(text)
+    record.published_date = _published_date(text)
+    return record
+
+
+def decode_bytes(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding): byte-order marks first, then UTF-8, then the Chinese encodings."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.replace("-sig", "") + "-bom"
+            except UnicodeDecodeError:
+                return None
+    if b"\x00" in data:
+        for encoding in ("utf-16-le", "utf-16-be"):
+            if _looks_utf16(data, little_endian=encoding.endswith("le")):
+                try:
+                    return data.decode(encoding), encoding
+                except UnicodeDecodeError:
+                    pass
+        return None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for encoding in ("gb18030", "big5"):
+        try:
+            candidates.append((data.decode(encoding), encoding))
+        except UnicodeDecodeError:
+            continue
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
+        return None
+    best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+    if best is not None and best.encoding in ("gb18030", "big5"):
+        return str(best), best.encoding
+    return candidates[0]
+
+
+def _looks_utf16(data: bytes, little_endian: bool) -> bool:
+    """ASCII and CJK in UTF-16 without a byte-order mark: NULs fall on one side."""
+    sample = data[:4000]
+    if len(sample) % 2:
+        sample = sample[:-1]
+    zeros_odd = sample[1::2].count(0)
+    zeros_even = sample[0::2].count(0)
+    return zeros_odd > zeros_even if little_endian else zeros_even > zeros_odd
+
+
+def _control_share(content: bytes | str) -> float:
+    if not content:
+        return 0.0
+    sample = content[:20000]
+    if isinstance(sample, bytes):
+        bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    else:
+        bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\f\r")
+    return bad / len(sample)
+
+
+def _set_aside(record: ArticleText, status: str, reason: str) -> ArticleText:
+    record.status, record.reason, record.text = status, reason, ""
+    log.warning("raw folder: %s set aside (%s): %s", record.file_name, status, reason)
+    return record
+
+
+def _hash_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _title(text: str) -> str | None:
+    for line in text.splitlines():
+        line = line.strip().strip(_TITLE_TRIM)
+        if line:
+            return line if len(line) <= 80 else None
+    return None
+
+
+def _publisher(text: str) -> str | None:
+    match = _PUBLISHER_RE.search(text)
+    return match.group(1).strip() if match else None
+
+
+def _published_date(text: str) -> datetime | None:
+    match = _DATE_RE.search(text[:600])
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return datetime(year, month, day, tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+class _TextOfHtml(html.parser.HTMLParser):
+    _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "title"}
+    _SKIP = {"script", "style", "noscript", "template", "head"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._SKIP and tag != "head":
+            self._skipping += 1
+        if tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self._SKIP and tag != "head" and self._skipping:
+            self._skipping -= 1
+        if tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def html_to_text(page: str) -> str:
+    """The readable text of an HTML page, one block a line."""
+    parser = _TextOfHtml()
+    parser.feed(page)
+    parser.close()
+    lines = (line.strip() for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def read_raw_folder(raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ArticleText]:
+    """Every file of the raw folder, read or set aside; one article id per file."""
+    articles: list[ArticleText] = []
+    seen: set[str] = set()
+    for path in list_raw_files(raw_dir):
+        article = read_article(path, raw_dir, max_bytes)
+        if article.article_id in seen:
+            _set_aside(article, "refused", f"another file already gives the article id {article.article_id!r}")
+            article.article_id = f"{article.article_id}{path.suffix}"
+        seen.add(article.article_id)
+        articles.append(article)
+    return articles

@@ -1,0 +1,365 @@
+"""Versioned releases in an output folder.
+
+    outputs/
+      indicators.parquet  indicators.csv  articles.parquet  articles.csv  datapackage.json
+      releases/1.1.0/     the same files, SHA256SUMS and README.md: immutable
+      releases/1.2.0/ …
+
+A run that changes the data writes a new release folder under a temporary name, renames
+it into place (one atomic step), and only then replaces the latest files at the top, each
+atomically, `datapackage.json` last. A run that changes nothing publishes nothing. A run
+killed midway leaves the previous release as the latest; the next run clears what the
+killed one left and repairs the latest files from the newest complete release.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import logging
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from schemas.contract import (
+    ARTICLES_ARROW_SCHEMA,
+    DATASET_MAJOR,
+    INDICATORS_ARROW_SCHEMA,
+    ArticlesModel,
+    IndicatorsModel,
+)
+from schemas.export import table_schema
+
+from .files import atomic_write, csv_bytes, parquet_bytes, sha256_hex
+
+log = logging.getLogger(__name__)
+
+DATA_FILES = ("indicators.parquet", "indicators.csv", "articles.parquet", "articles.csv")
+MANIFEST = "datapackage.json"
+RELEASES = "releases"
+LOCK_FILE = ".publish.lock"
+
+PACKAGE_NAME = "china-economic-indicators"
+PACKAGE_TITLE = "Economic indicators from Chinese government and press articles"
+LICENSE = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0",
+}
+SOURCE = {
+    "title": "Chinese provincial government, ministry and newspaper articles (the raw folder)",
+    "description": "Figures read by rules from the articles' text; see the articles table for each file.",
+}
+
+
+class PublishBusy(RuntimeError):
+    """Another run holds the output folder."""
+
+
+@dataclass
+class PublishResult:
+    published: bool
+    version: str
+    folder: Path
+    files: dict[str, dict] = field(default_factory=dict)
+    changes: dict[str, int] = field(default_factory=dict)
+    summary_text: str = ""
+
+
+@dataclass
+class OutputFolder:
+    """The published data: latest files at the top, immutable releases below."""
+
+    root: Path
+    lock_timeout: float = 600.0
+
+    # --- reading -----------------------------------------------------------------------
+
+    def latest_manifest(self) -> dict | None:
+        path = self.root / MANIFEST
+        if not path.exists():
+            return None
+        return json.loads(path.read_text("utf-8"))
+
+    def release_versions(self) -> list[str]:
+        folder = self.root / RELEASES
+        if not folder.is_dir():
+            return []
+        versions = [p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")]
+        return sorted(versions, key=_version_key)
+
+    def read_table(self, name: str, version: str | None = None) -> pd.DataFrame | None:
+        """A published table (`indicators` or `articles`) of the latest or a given release."""
+        folder = self.root if version is None else self.root / RELEASES / version
+        path = folder / f"{name}.parquet"
+        if not path.exists():
+            return None
+        return pd.read_parquet(path)
+
+    # --- publishing --------------------------------------------------------------------
+
+    @contextmanager
+    def lock(self):
+        """One publisher at a time: a second waits up to `lock_timeout`, then is refused."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        handle = open(self.root / LOCK_FILE, "a+")
+        deadline = time.monotonic() + self.lock_timeout
+        try:
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except OSError as exc:
+                    if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                        raise
+                    if time.monotonic() >= deadline:
+                        raise PublishBusy(
+                            f"another run is publishing into {self.root}; waited {self.lock_timeout:.0f} s. "
+                            "Try again when it has finished."
+                        ) from None
+                    time.sleep(0.2)
+            yield
+        finally:
+            handle.close()
+
+    def recover(self) -> list[str]:
+        """Clear what a killed run left and make the latest files match the newest release."""
+        actions = []
+        releases = self.root / RELEASES
+        if releases.is_dir():
+            for leftover in releases.glob(".tmp-*"):
+                shutil.rmtree(leftover, ignore_errors=True)
+                actions.append(f"removed an unfinished release folder {leftover.name}")
+        for leftover in self.root.glob(".*.tmp-*"):
+            leftover.unlink(missing_ok=True)
+            actions.append(f"removed an unfinished file {leftover.name}")
+        versions = self.release_versions()
+        if versions:
+            newest = self.root / RELEASES / versions[-1]
+            sums = _read_sums(newest / "SHA256SUMS")
+            for name in (*DATA_FILES, MANIFEST):
+                target = self.root / name
+                wanted = sums.get(name)
+                if wanted is None:
+                    continue
+                if not target.exists() or sha256_hex(target.read_bytes()) != wanted:
+                    atomic_write(target, (newest / name).read_bytes())
+                    actions.append(f"restored the latest {name} from release {versions[-1]}")
+        for action in actions:
+            log.warning("output folder: %s", action)
+        return actions
+
+    def publish(
+        self,
+        indicators: pd.DataFrame,
+        articles: pd.DataFrame,
+        extractor_version: str,
+        created: datetime | None = None,
+        before_latest=None,
+    ) -> PublishResult:
+        """Publish a new release if the tables differ from the latest one.
+
+        `before_latest` is called after the release folder is in place and before the latest
+        files move: the point where a killed run must leave the previous release intact.
+        """
+        with self.lock():
+            self.recover()
+            manifest = self.latest_manifest()
+            fingerprint = content_fingerprint(indicators, articles)
+            if manifest and manifest.get("x-content-sha256") == fingerprint:
+                version = manifest["version"]
+                return PublishResult(False, version, self.root / RELEASES / version)
+            version = next_version(manifest)
+            created = created or _release_time()
+            previous_version = manifest["version"] if manifest else None
+            changes, change_text = describe_changes(
+                self.read_table("indicators"), self.read_table("articles"), indicators, articles
+            )
+            metadata = {
+                "dataset_name": PACKAGE_NAME,
+                "dataset_version": version,
+                "extractor_version": extractor_version,
+            }
+            payload = {
+                "indicators.parquet": parquet_bytes(indicators, INDICATORS_ARROW_SCHEMA, metadata),
+                "indicators.csv": csv_bytes(indicators),
+                "articles.parquet": parquet_bytes(articles, ARTICLES_ARROW_SCHEMA, metadata),
+                "articles.csv": csv_bytes(articles),
+            }
+            package = data_package(payload, version, extractor_version, created, fingerprint, indicators)
+            payload[MANIFEST] = (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+            readme = release_readme(version, previous_version, created, change_text, indicators, articles)
+            files = {name: {"bytes": len(data), "sha256": sha256_hex(data)} for name, data in payload.items()}
+            files["README.md"] = {"bytes": len(readme.encode()), "sha256": sha256_hex(readme.encode())}
+            sums = "".join(f"{info['sha256']}  {name}\n" for name, info in sorted(files.items()))
+
+            releases = self.root / RELEASES
+            releases.mkdir(parents=True, exist_ok=True)
+            staging = releases / f".tmp-{version}-{os.getpid()}"
+            staging.mkdir()
+            for name, data in payload.items():
+                (staging / name).write_bytes(data)
+            (staging / "README.md").write_text(readme, "utf-8")
+            (staging / "SHA256SUMS").write_text(sums, "utf-8")
+            for path in staging.iterdir():
+                with open(path, "rb") as handle:
+                    os.fsync(handle.fileno())
+            final = releases / version
+            os.rename(staging, final)  # the release appears whole or not at all
+            for path in final.iterdir():
+                path.chmod(0o444)
+            if before_latest is not None:
+                before_latest(final)
+            for name in (*DATA_FILES, MANIFEST):  # the manifest last: it names the latest
+                atomic_write(self.root / name, payload[name])
+            return PublishResult(True, version, final, files, changes, readme)
+
+
+def _release_time() -> datetime:
+    """Now, or `INDICATORS_RELEASE_TIME` (ISO 8601) where a reproducible build sets it."""
+    fixed = os.environ.get("INDICATORS_RELEASE_TIME")
+    if fixed:
+        return datetime.fromisoformat(fixed).astimezone(UTC)
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in version.split("."))
+    except ValueError:
+        return (-1,)
+
+
+def next_version(manifest: dict | None) -> str:
+    """`1.N.0`: the minor number counts releases; the major is the contract's."""
+    if not manifest:
+        return f"{DATASET_MAJOR}.1.0"
+    major, minor, _ = _version_key(manifest["version"])
+    if major != DATASET_MAJOR:
+        return f"{DATASET_MAJOR}.1.0"
+    return f"{DATASET_MAJOR}.{minor + 1}.0"
+
+
+def _read_sums(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    sums = {}
+    for line in path.read_text("utf-8").splitlines():
+        digest, _, name = line.partition("  ")
+        if name:
+            sums[name] = digest
+    return sums
+
+
+def content_fingerprint(indicators: pd.DataFrame, articles: pd.DataFrame) -> str:
+    """What the release says, independent of its version: equal tables, equal prints."""
+    return sha256_hex(csv_bytes(indicators) + b"\x00" + csv_bytes(articles))
+
+
+def data_package(payload, version, extractor_version, created, fingerprint, indicators) -> dict:
+    """A Frictionless Data Package (v2) describing every file of a release."""
+    units = sorted(set(indicators["unit"])) if len(indicators) else None
+    schemas = {
+        "indicators": table_schema(IndicatorsModel, INDICATORS_ARROW_SCHEMA, units),
+        "articles": table_schema(ArticlesModel, ARTICLES_ARROW_SCHEMA),
+    }
+    resources = []
+    for name, data in payload.items():
+        table, _, fmt = name.partition(".")
+        resource = {
+            "name": f"{table}-{fmt}" if fmt == "parquet" else table,
+            "path": name,
+            "format": fmt,
+            "mediatype": "text/csv" if fmt == "csv" else "application/vnd.apache.parquet",
+            "bytes": len(data),
+            "hash": f"sha256:{sha256_hex(data)}",
+            "schema": schemas[table],
+        }
+        if fmt == "csv":
+            resource["encoding"] = "utf-8-sig"
+            resource["dialect"] = {"header": True, "delimiter": ",", "quoteChar": '"'}
+        resources.append(resource)
+    return {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": PACKAGE_NAME,
+        "title": PACKAGE_TITLE,
+        "version": version,
+        "created": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "licenses": [LICENSE],
+        "sources": [SOURCE],
+        "x-extractor-version": extractor_version,
+        "x-content-sha256": fingerprint,
+        "resources": resources,
+    }
+
+
+def describe_changes(old_rows, old_articles, rows, articles) -> tuple[dict[str, int], str]:
+    """What changed since the previous release: articles and rows added, removed, changed."""
+    old_rows = old_rows if old_rows is not None else rows.iloc[0:0]
+    old_articles = old_articles if old_articles is not None else articles.iloc[0:0]
+    old_hash = dict(zip(old_articles["article_id"], old_articles["sha256"]))
+    new_hash = dict(zip(articles["article_id"], articles["sha256"]))
+    added_articles = sorted(set(new_hash) - set(old_hash))
+    removed_articles = sorted(set(old_hash) - set(new_hash))
+    changed_articles = sorted(a for a in set(new_hash) & set(old_hash) if new_hash[a] != old_hash[a])
+
+    key = ["article_id", "char_start", "char_end", "value"]
+    old_keyed = old_rows.set_index(key) if len(old_rows) else None
+    new_keyed = rows.set_index(key) if len(rows) else None
+    old_keys = set(old_keyed.index) if old_keyed is not None else set()
+    new_keys = set(new_keyed.index) if new_keyed is not None else set()
+    common = old_keys & new_keys
+    changed_rows = 0
+    if common:
+        compare = ["unit", "qualifier", "measure", "period", "metric"]
+        old_c = old_keyed.loc[~old_keyed.index.duplicated(), compare]
+        new_c = new_keyed.loc[~new_keyed.index.duplicated(), compare]
+        idx = sorted(common)
+        changed_rows = int((old_c.loc[idx].fillna("") != new_c.loc[idx].fillna("")).any(axis=1).sum())
+    changes = {
+        "articles_added": len(added_articles),
+        "articles_removed": len(removed_articles),
+        "articles_changed": len(changed_articles),
+        "rows_added": len(new_keys - old_keys),
+        "rows_removed": len(old_keys - new_keys),
+        "rows_changed": changed_rows,
+    }
+    lines = [
+        f"- articles added: {len(added_articles)}" + _names(added_articles),
+        f"- articles removed: {len(removed_articles)}" + _names(removed_articles),
+        f"- articles changed: {len(changed_articles)}" + _names(changed_articles),
+        f"- rows added: {changes['rows_added']}",
+        f"- rows removed: {changes['rows_removed']}",
+        f"- rows changed: {changes['rows_changed']}",
+    ]
+    return changes, "\n".join(lines)
+
+
+def _names(ids: list[str], limit: int = 20) -> str:
+    if not ids:
+        return ""
+    shown = ", ".join(ids[:limit])
+    more = f" and {len(ids) - limit} more" if len(ids) > limit else ""
+    return f" ({shown}{more})"
+
+
+def release_readme(version, previous, created, change_text, indicators, articles) -> str:
+    ok = int((articles["status"] == "ok").sum()) if len(articles) else 0
+    since = f"since release {previous}" if previous else "(first release)"
+    return (
+        f"# {PACKAGE_TITLE}, release {version}\n\n"
+        f"Published {created.strftime('%Y-%m-%d %H:%M:%S UTC')}: {len(indicators)} indicator rows "
+        f"from {ok} articles ({len(articles)} raw files).\n\n"
+        f"## What changed {since}\n\n{change_text}\n\n"
+        "## Files\n\n"
+        "`indicators.parquet` / `indicators.csv`: one row per indicator mention. "
+        "`articles.parquet` / `articles.csv`: one row per raw file. `datapackage.json` describes "
+        "every file (schema, bytes, sha256); `SHA256SUMS` lists the hashes (`sha256sum -c SHA256SUMS`).\n"
+    )

@@ -1,0 +1,32 @@
+"""The code location loads, and its graph is what we meant (a change shows in review)."""
+
+from pipelines.definitions import defs
+
+
+def test_assets_are_the_pipeline_steps():
+    keys = sorted(k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys())
+    assert keys == ["articles_table", "indicator_rows", "indicators_table", "published_release", "raw_articles"]
+
+
+def test_contract_checks_are_blocking():
+    graph = defs.resolve_asset_graph()
+    checks = {(k.asset_key.to_user_string(), k.name) for k in graph.asset_check_keys}
+    assert checks == {
+        ("indicators_table", "indicators_meet_contract"),
+        ("articles_table", "articles_meet_contract"),
+    }
+    for check in defs.asset_checks:
+        for spec in check.check_specs:
+            assert spec.blocking, spec.name
+
+
+def test_schedule_sensor_and_job():
+    assert defs.resolve_schedule_def("daily_publication").cron_schedule == "0 6 * * *"
+    assert defs.resolve_sensor_def("raw_folder_changes").job_name == "publish_indicators"
+    assert defs.resolve_job_def("publish_indicators") is not None
+
+
+def test_every_asset_describes_itself():
+    graph = defs.resolve_asset_graph()
+    for key in graph.get_all_asset_keys():
+        assert graph.get(key).description, key
