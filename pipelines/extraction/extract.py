@@ -16,13 +16,14 @@ from .interpret import (
     qualifier_for,
 )
 from .mentions import Mention, find_mentions
-from .metric import counted_thing, needs_subject, split_list_subject, tidy_subject
+from .metric import counted_thing, last_phrase, needs_subject, split_list_subject, tidy_subject
 from .numbers import to_float
 from .patterns import SENTENCE_BREAK_RE
 
 # Bump on any change that can change a published row: cached extractions are keyed by it.
 EXTRACTOR_VERSION = "1.0.0"
 
+_CLAUSE_END_RE = re.compile(r"[，,；;：:]")
 _THRESHOLD_NEXT_RE = re.compile(r"的(?![，。；、])")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _NOUN_AFTER_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -83,13 +84,17 @@ def _sentences(text: str):
         yield start, len(text)
 
 
-def _is_class_threshold(text: str, mention: Mention, qualifier: str) -> bool:
-    """`总投资超10亿元的项目`, `超千亿元县`, `百亿元以上重大工业项目`: a bound that
-    defines a class of things, not a value."""
+def _is_class_threshold(
+    text: str, mention: Mention, qualifier: str, source: str, counted_before: bool
+) -> bool:
+    """`总投资超10亿元的项目`, `超千亿元县`, `百亿元以上重大工业项目`,
+    `191家工业企业营业收入超百亿元`: a bound that defines a class of things, not a value."""
     if mention.unit_kind == "count" or not qualifier or mention.range_end:
         return False
     after = text[mention.post_end : mention.post_end + 2]
-    if _THRESHOLD_NEXT_RE.match(after):
+    if source == "before" and _THRESHOLD_NEXT_RE.match(after):
+        return True
+    if mention.magnitude_only and counted_before and qualifier in (">", ">="):
         return True
     if mention.magnitude_only and after and _CJK_RE.match(after[0]) and after[0] not in _NOT_A_NOUN_START:
         return True
@@ -116,7 +121,7 @@ def _read_sentence(
     list_position = 0
     last_pre_from = sentence_start
     sentence_display = display[sentence_start:sentence_end].strip()
-    for mention in mentions:
+    for position, mention in enumerate(mentions):
         start_of_clause = clause_start(text, sentence_start, mention.start)
         same_clause = previous is not None and previous.post_end > start_of_clause
         listed = same_clause and is_list_continuation(text, previous, mention)
@@ -128,8 +133,9 @@ def _read_sentence(
             pre_from = start_of_clause
         last_pre_from = pre_from
         pre = text[pre_from : mention.start]
-        qualifier = qualifier_for(mention, pre)
-        if _is_class_threshold(text, mention, qualifier):
+        qualifier, source = qualifier_for(mention, pre)
+        counted_before = same_clause and previous is not None and previous.unit_kind == "count"
+        if _is_class_threshold(text, mention, qualifier, source, counted_before):
             previous = mention
             continue
 
@@ -140,9 +146,19 @@ def _read_sentence(
                 if list_position < len(list_items):
                     metric = list_items[list_position]
         else:
-            measure, sign = measure_for(mention, pre, text[start_of_clause : mention.start], text)
+            inherits = (
+                previous_reading is not None
+                and previous.unit == mention.unit
+                and needs_subject(tidy_subject(display[pre_from : mention.start]))
+            )
+            previous_measure = previous_reading[0] if inherits else None
+            measure, sign = measure_for(
+                mention, pre, text[start_of_clause : mention.start], text, previous_measure
+            )
+            topic = _topic(clean, sentence_start, start_of_clause)
+            next_start = next((m.start for m in mentions[position + 1 :] if m.start > mention.start), sentence_end)
             metric, subject, list_items = _metric_for(
-                clean, mention, pre_from, subject, pre
+                clean, mention, pre_from, subject, pre, topic, next_start
             )
             list_position = 0
             if list_items:
@@ -170,8 +186,14 @@ def _read_sentence(
     return rows
 
 
-def _metric_for(clean: CleanText, mention: Mention, pre_from: int, subject: str, pre: str):
-    """(metric, subject carried on, list items that `分别` distributes)."""
+def _metric_for(
+    clean: CleanText, mention: Mention, pre_from: int, subject: str, pre: str, topic: str, next_start: int
+) -> tuple[str, str, list[str]]:
+    """(metric, subject carried on, list items that `分别` distributes).
+
+    Where the clause names no subject of its own, the subject carries over from the figure
+    before; failing that, the sentence's first clause (its topic); failing that, the words
+    after the figure."""
     display = clean.display
     own = tidy_subject(display[pre_from : mention.start])
     items: list[str] = []
@@ -179,22 +201,34 @@ def _metric_for(clean: CleanText, mention: Mention, pre_from: int, subject: str,
         parts = split_list_subject(own)
         if len(parts) > 1:
             items = parts
-    if mention.unit_kind in ("count", "time"):
-        stop = _next_stop(clean.text, mention.post_end)
-        thing = counted_thing(display, mention.post_end, stop)
-        if mention.unit_kind == "time":
-            base = own if own and not needs_subject(own) else subject
-            return (base + thing) or own or subject, subject, []
-        if thing and not items:
-            own = own + thing
-    if needs_subject(own) and subject:
-        metric = subject + own if own and own not in ("占比", "比重") or own.startswith("占") else subject
-        if own in ("占比", "比重", "增速", "增幅", "跌幅", "降幅", "涨幅"):
-            metric = subject + own
-        return metric, subject, items
-    if own and not needs_subject(own):
-        subject = own.split("占")[0] if "占" in own[1:] else own
-    return own or subject, subject, items
+    stop = min(_next_stop(clean.text, mention.post_end), next_start)
+    after = counted_thing(display, mention.post_end, stop)
+    if len(after) < 2:
+        after = ""
+    if mention.unit_kind == "time":
+        base = own if own and not needs_subject(own) else (subject or topic)
+        return (base + after) or own or subject, subject, []
+    if after and not items:
+        if mention.unit_kind == "count" and own:
+            own = last_phrase(own)
+        own = own + after
+    if needs_subject(own):
+        base = subject or topic
+        metric = base + own if own else base
+        return metric or after, subject, items
+    subject = own.split("占")[0] if "占" in own[1:] else own
+    return own, subject, items
+
+
+def _topic(clean: CleanText, sentence_start: int, start_of_clause: int) -> str:
+    """The sentence's first clause, where the figure stands in a later one."""
+    if start_of_clause <= sentence_start:
+        return ""
+    first_break = _CLAUSE_END_RE.search(clean.text, sentence_start, start_of_clause)
+    if not first_break:
+        return ""
+    topic = tidy_subject(clean.display[sentence_start : first_break.start()])
+    return "" if needs_subject(topic) or any(ch.isdigit() for ch in topic) else topic
 
 
 def _next_stop(text: str, pos: int) -> int:

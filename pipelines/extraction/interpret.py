@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import GROWTH_NOUNS, QUALIFIERS_BEFORE, RATIO_WORDS, RELATIVE_YEAR_WORDS, SHARE_WORDS
+from .lexicon import (
+    GROWTH_NOUNS,
+    LESS_IS_BETTER_WORDS,
+    NOT_BOUND_WORDS,
+    QUALIFIERS_BEFORE,
+    RATIO_WORDS,
+    RELATIVE_YEAR_WORDS,
+    SHARE_WORDS,
+)
 from .mentions import Mention
 from .patterns import (
     CHANGE_CUE_RE,
@@ -27,10 +35,11 @@ from .patterns import (
 )
 
 _LIST_GLUE_RE = re.compile(r"^(?:、|和|及|与|或|以及|，|,)?$")
-_SHARE_AFTER_PERCENT_RE = re.compile(r"的?[\u4e00-\u9fff]")
-_VERBISH_AFTER_PERCENT_RE = re.compile(
-    r"(?:的?(?:增长|增幅|增速|水平|目标|幅度|速度|区间|以上|以下|左右|上下|之间))|[，。；、）)]"
+_SHARE_AFTER_PERCENT_RE = re.compile(
+    r"的?(?:资金|资本|资产|企业|人口|用户|产品|收入|股份|股权|土地|面积|人员|家庭|居民|员工|项目|份额)"
 )
+_GROWTH_AFTER_RE = re.compile(r"的?(?:增速|增长|增幅|涨幅|的增长)")
+_LESS_IS_BETTER_RE = re.compile(alternation(LESS_IS_BETTER_WORDS))
 
 
 @dataclass(frozen=True)
@@ -92,15 +101,28 @@ def period_for(text: str, refs: list[YearRef], sentence_start: int, number_start
     return None
 
 
-def qualifier_for(mention: Mention, pre: str) -> str:
-    """The bound word next to the number; a range's own bounds win."""
+def qualifier_for(mention: Mention, pre: str) -> tuple[str, str]:
+    """(qualifier, where it came from: "form", "before", "after" or "").
+
+    The bound word next to the number wins; a range's own bounds win over `约`."""
     if mention.bound:
-        return mention.bound
-    window = pre[-14:]
-    word = QUALIFIER_BEFORE_RE.search(window) or QUALIFIER_BEFORE_SHARE_RE.search(pre[-18:])
-    if word:
-        return QUALIFIERS_BEFORE[word.group("word")]
-    return mention.post_qualifier
+        return mention.bound, "form"
+    for window, pattern in ((pre[-14:], QUALIFIER_BEFORE_RE), (pre[-18:], QUALIFIER_BEFORE_SHARE_RE)):
+        word = pattern.search(window)
+        if word and not _inside_other_word(window, word.start("word"), word.end("word")):
+            return QUALIFIERS_BEFORE[word.group("word")], "before"
+    if mention.post_qualifier:
+        return mention.post_qualifier, "after"
+    return "", ""
+
+
+def _inside_other_word(text: str, start: int, end: int) -> bool:
+    """`签约3543亿元`: the `约` belongs to `签约`, not to the number."""
+    for word in NOT_BOUND_WORDS:
+        at = text.find(word, max(0, start - len(word) + 1), end + len(word) - 1)
+        if at >= 0 and at < end and at + len(word) > start and text[start:end] != word:
+            return True
+    return False
 
 
 _SHARE = frozenset(SHARE_WORDS)
@@ -112,12 +134,17 @@ def _nearest_noun(clause_before: str) -> str | None:
     return nouns[-1] if nouns else None
 
 
-def measure_for(mention: Mention, pre: str, clause_before: str, text: str) -> tuple[str, int]:
+def measure_for(
+    mention: Mention, pre: str, clause_before: str, text: str, previous_measure: str | None = None
+) -> tuple[str, int]:
     """(measure, sign) from the change word before the number, the noun that names the
-    figure, and the unit."""
+    figure, and the unit. A percentage with no word of its own reads like the percentage
+    before it in the sentence (`占比分别为54%、16%…，合计为90%`)."""
     if mention.is_streak:
         return "duration", 1
     unit, kind = mention.unit, mention.unit_kind
+    if kind == "zero_growth":
+        return "growth", 1
     tail = pre[-24:]
     noun = _nearest_noun(clause_before)
     if noun in ("增加值", "增值"):
@@ -126,6 +153,9 @@ def measure_for(mention: Mention, pre: str, clause_before: str, text: str) -> tu
     cue_match = CHANGE_CUE_RE.search(tail)
     cue = cue_match.group("cue") if cue_match else None
     change_sign = 1 if cue in RISE_SET else -1 if cue in FALL_SET else 0
+    if cue == "改善":
+        change_sign = -1 if _LESS_IS_BETTER_RE.search(clause_before) else 1
+    after = text[mention.post_end : mention.post_end + 4]
 
     if unit in ("个百分点", "基点", "码"):
         if change_sign:
@@ -137,16 +167,19 @@ def measure_for(mention: Mention, pre: str, clause_before: str, text: str) -> tu
         return "growth", change_sign
     if noun in GROWTH_NOUNS and not cue:
         return "growth", GROWTH_NOUNS[noun]
+    if _GROWTH_AFTER_RE.match(after):
+        return "growth", 1  # `8%左右增速`
     if kind in ("cheng", "fraction", "structure"):
         return "share", 1
     if unit in ("%", "‰"):
-        if noun in _SHARE:
+        if noun in _SHARE or (noun in ("比例", "比率") and "占" in clause_before):
             return "share", 1
         if noun in _RATIO or (noun and noun.endswith("率")):
             return "ratio", 1
-        after = text[mention.post_end : mention.post_end + 4]
-        if _SHARE_AFTER_PERCENT_RE.match(after) and not _VERBISH_AFTER_PERCENT_RE.match(after):
-            return "share", 1
+        if _SHARE_AFTER_PERCENT_RE.match(after):
+            return "share", 1  # `30%的资金`: a part of a whole
+        if previous_measure in ("share", "ratio") and not cue:
+            return previous_measure, 1
         return "ratio", 1
     if unit == "倍" or kind == "ratio":
         return "ratio", 1

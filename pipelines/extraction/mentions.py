@@ -28,7 +28,6 @@ from .patterns import (
     CANDIDATE_RE,
     CURRENCY_SYMBOLS,
     RANGE_SEPARATOR_RE,
-    SENTENCE_BREAK_RE,
     STREAK_BEFORE_RE,
     UNIT_KINDS,
     UNIT_RE,
@@ -42,12 +41,12 @@ _QUANTITY_VERBS_RE = re.compile(
     r"多达|高达|再|另|各|又|新建|建成|设立|开设|引进|培育|实施|组建|获批|选出|涉及)$"
 )
 _BARE_MAGNITUDE_BOUND_RE = re.compile(r"(?:超过|超|突破|破|逾|过|上|近|约|接近)$")
-_PERSON_AHEAD_RE = re.compile(rf"^[^，。；：！？、\n]{{0,14}}?(?:{alternation(PERSON_NOUNS)})")
+_PERSON_AHEAD_RE = re.compile(rf"[^，。；：！？、\n]{{0,14}}?(?:{alternation(PERSON_NOUNS)})")
 _MONEY_CONTEXT_RE = re.compile(alternation(MONEY_WORDS))
-_STRUCTURE_AHEAD_RE = re.compile(rf"^(?:{alternation(STRUCTURE_NOUNS)})")
+_STRUCTURE_AHEAD_RE = re.compile(rf"(?:{alternation(STRUCTURE_NOUNS)})")
 _ORDINAL_BEFORE_RE = re.compile(rf"(?:{alternation(ORDINAL_BEFORE)})$")
 _TIME_OF_DAY_BEFORE_RE = re.compile(r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚)$")
-_INDEX_NOT_AFTER_RE = re.compile(r"^(?:钟|半|多钟|整)")
+_INDEX_NOT_AFTER_RE = re.compile(r"(?:钟|半|多钟|整)")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉"}
 _BOUND_WORDS_RE = re.compile(rf"(?P<word>{alternation(QUALIFIERS_BEFORE)})$")
@@ -107,12 +106,10 @@ def _implied_unit(text: str, end: int, sentence: str) -> tuple[str, str] | None:
     return None
 
 
-def _sentence_around(text: str, pos: int) -> str:
-    starts = [m.end() for m in SENTENCE_BREAK_RE.finditer(text, max(0, pos - 200), pos)]
-    start = starts[-1] if starts else max(0, pos - 200)
-    end_match = SENTENCE_BREAK_RE.search(text, pos)
-    end = end_match.start() if end_match else len(text)
-    return text[start:end]
+def _context_around(text: str, pos: int) -> str:
+    """The figure's sentence and its neighbours: enough to tell that an article speaks
+    of money without reading the whole of it."""
+    return text[max(0, pos - 150) : pos + 150]
 
 
 def _read_unit(text: str, pos: int) -> tuple[str, str, int, bool] | None:
@@ -178,6 +175,8 @@ def _read_candidate(text: str, match: re.Match) -> tuple[list[Mention], int]:
         return _simple(text, match, _safe_cn(match.group("pct_cn_num")), "%", "percent", chinese=True)
     if match.group("pct_full"):
         return _simple(text, match, Decimal(100), "%", "percent", chinese=True)
+    if match.group("zero_growth"):
+        return _simple(text, match, Decimal(0), "%", "zero_growth", chinese=True)
     if match.group("frac_cn"):
         den = _safe_cn(match.group("frac_den"))
         num = _safe_cn(match.group("frac_num"))
@@ -291,7 +290,10 @@ def _read_amount(text: str, match: re.Match) -> tuple[list[Mention], int]:
     fuzzy = amount.endswith("点几")
     if fuzzy:
         amount = amount[:-2]
-    magnitude_only = chinese and all(ch in _MAGNITUDE_CHARS for ch in amount)
+    # `万亿元`, `百亿次`: a magnitude word with no number means one of it; `十年` is ten.
+    magnitude_only = (
+        chinese and all(ch in _MAGNITUDE_CHARS for ch in amount) and bool(set(amount) & _LARGE_MAGNITUDES)
+    )
     try:
         if magnitude_only:
             value = magnitude_value(amount)
@@ -316,7 +318,7 @@ def _read_amount(text: str, match: re.Match) -> tuple[list[Mention], int]:
             return [], end
         if not (set(amount) & _LARGE_MAGNITUDES):
             return [], end
-        implied = _implied_unit(text, end, _sentence_around(text, start))
+        implied = _implied_unit(text, end, _context_around(text, start))
         if implied is None:
             return [], end
         name, kind = implied
@@ -374,7 +376,7 @@ def _unit_fits(text, start, unit_end, amount, unit, kind, chinese) -> bool:
     if kind == "count":
         if _STRUCTURE_AHEAD_RE.match(text, unit_end):
             return False
-        if unit_end < len(text) and (text[unit_end].isdigit() or text[unit_end] in "万亿"):
+        if unit_end < len(text) and text[unit_end] in "万亿":
             return False  # `4个万亿元台阶`: a count of size classes
     if unit_end < len(text) and _ASCII_LETTER.match(text[unit_end]) and kind not in ("money",):
         return not re.match(r"[A-Za-z]", text[unit_end - 1])

@@ -15,7 +15,8 @@ from .lexicon import FALL_WORDS, QUALIFIERS_BEFORE, RISE_WORDS
 from .patterns import alternation
 
 _LEADING_RE = re.compile(
-    r"^(?:其中|同时|此外|另外|另一方面|而且|而|但是|但|并且|并|且|也|还|另|据统计|数据显示|"
+    r"^(?:\d{1,2}[、.]|[①-⑳]|其中|同时|此外|另外|另一方面|而且|而|但是|但|并且|并|且|也|还|另|据统计|数据显示|"
+    r"仍然|依然|仍|约|近|超过|超|逾|将近|接近|大约|不到|不足|的|由|从|"
     r"初步核算|目前|当前|截至[^，]{0,10}?[底末]|截至|到|(?:19|20)\d{2}(?:/\d{2})?"
     r"(?:财政年度|财年|年度|年)(?:以来|[底末初]|全年)?的?|今年(?:以来)?|本年度|预计|据悉|"
     r"分别|均|[\s“”\"'‘’：:，,、（()）●■◆▲·—\-])+"
@@ -27,28 +28,44 @@ _TRAILING_WORDS = (
     "已经", "了", "有", "共", "共计", "合计", "总计", "实现", "保持", "稳定在", "维持在", "在",
     "是", "和", "及", "、", "预计", "有望", "可", "可以", "仍", "还", "也", "再", "又", "亦",
     "同比", "环比", "大幅", "显著", "明显", "首次", "连续", "已连续", "连", "持续", "进一步",
-    "轻微", "略", "小幅", "仅", "只", "高达", "多达", "计", "等", "再次", "创", "，", "的",
+    "轻微", "略", "小幅", "仅", "只", "高达", "多达", "等", "再次", "创", "，", "的", "仍然", "依然",
+    "有所", "显著", "突然", "就有", "就", "至", "到",
 )  # fmt: skip
 _TRAILING_RE = re.compile(rf"(?:{alternation(_TRAILING_WORDS)}|[\s“\"'‘：:，,、（(●■◆▲·—\-])+$")
+_ENDS_IN_CHANGE_RE = re.compile(rf"(?:{alternation((*RISE_WORDS, *FALL_WORDS))})[了约近超逾]*$")
 _COMPARISON_RE = re.compile(r"(?<!占)(?:同比|环比|相比|相较|比|较)(?![重例率值较大为高低好快])")
 _GENERIC = frozenset(
     ("增速", "增幅", "跌幅", "降幅", "涨幅", "比重", "占比", "规模", "总量", "总额", "价格",
-     "金额", "数量", "年均", "平均", "合计", "其中", "总计", "全年", "当年", "同期")
+     "金额", "数量", "年均", "平均", "合计", "其中", "总计", "全年", "当年", "同期", "产能",
+     "销量", "收入", "产量", "营收", "利润", "均价", "增长", "下降", "预算", "开支", "余额")
 )  # fmt: skip
+_COVERB_RE = re.compile(r"(?:在|向|对|为|给|从|把|将|于|被)")
+_LEADING_AFTER_RE = re.compile(r"(?:也|都|均|还|亦|已|并|就|又|再)+")
+# Words after a figure that continue the sentence rather than name the thing counted.
+_NOT_A_THING_RE = re.compile(
+    r"(?:左右|以上|以下|上下|之间|同比|环比|增长|下降|增加|减少|较|比|占|创|居|位|为|是|达|至|到)"
+)
 _BRACKETED_RE = re.compile(r"[（(][^）)]*[）)]")
 _TRAILING_STOP_RE = re.compile(r"[，,；;。！？!?\n：:、]")
 
 
 def tidy_subject(pre_display: str) -> str:
     """The clause's words before a number, as a metric: time words, comparisons,
-    bound words and verbs removed."""
+    bound words and verbs removed.
+
+    `比上年度修订预算3.4亿元` names the figure it is compared with: its metric is that
+    thing. `较5月初下跌17元` is a change: its metric is the subject before it."""
     text = pre_display.strip()
     simplified = to_simplified(text)
     cut = _COMPARISON_RE.search(simplified)
     if cut and cut.start() >= 2:
         text, simplified = text[: cut.start()], simplified[: cut.start()]
-    elif cut and cut.start() < 2:
-        text, simplified = "", ""
+    elif cut:
+        compared = simplified[cut.end() :]
+        if _ENDS_IN_CHANGE_RE.search(compared) or not compared.strip("的 "):
+            text, simplified = "", ""
+        else:
+            text, simplified = text[cut.end() :], compared
     leading = _LEADING_RE.match(simplified)
     if leading:
         text, simplified = text[leading.end() :], simplified[leading.end() :]
@@ -68,16 +85,34 @@ def needs_subject(metric: str) -> bool:
 
 def counted_thing(display: str, start: int, stop: int) -> str:
     """The words after a count's unit up to the clause's end: `家企业` → `企业`."""
-    segment = display[start:stop]
+    segment = _BRACKETED_RE.sub("", display[start:stop])
     end = _TRAILING_STOP_RE.search(segment)
     if end:
         segment = segment[: end.start()]
-    segment = _BRACKETED_RE.sub("", segment)
     simplified = to_simplified(segment)
     trailing = _TRAILING_RE.search(simplified)
     if trailing and trailing.start() > 0:
         segment = segment[: trailing.start()]
-    return segment.strip("的“”\"' ")
+    segment = segment.strip("的“”\"' ")
+    leading = _LEADING_AFTER_RE.match(to_simplified(segment))
+    if leading:
+        segment = segment[leading.end() :]
+    if _NOT_A_THING_RE.match(to_simplified(segment)):
+        return ""
+    return segment
+
+
+def last_phrase(metric: str) -> str:
+    """The words after the last coverb of a long clause: `基金在全省设立` → `全省设立`;
+    a list of named examples before a count is dropped."""
+    simplified = to_simplified(metric)
+    if "、" in simplified:
+        return ""
+    cut = None
+    for match in _COVERB_RE.finditer(simplified):
+        if match.start() >= 2:
+            cut = match.end()
+    return metric[cut:] if cut is not None and cut < len(metric) else metric
 
 
 def split_list_subject(subject: str) -> list[str]:

@@ -61,6 +61,7 @@ _SIGN = r"(?:(?<![\d%.A-Za-z)）])(?P<sign>[-−](?=\d)))?"
 CANDIDATE_RE = re.compile(
     rf"(?P<pct_cn>百分之(?P<pct_cn_num>{CHINESE_AMOUNT}))"
     r"|(?P<pct_full>百分百)"
+    r"|(?P<zero_growth>零增长)"
     rf"|(?P<frac_cn>(?P<frac_den>{CHINESE_AMOUNT})分之(?P<frac_num>{CHINESE_AMOUNT}))"
     rf"|(?P<ratio>{ARABIC}(?:[:：]{ARABIC})+)"
     r"|(?P<frac>(?<![\d/.])\d{1,4}/\d{1,4}(?![\d/]))"
