@@ -215,7 +215,9 @@ def _metric_for(
     if needs_subject(own):
         base = subject or topic
         metric = base + own if own else base
-        return metric or after, subject, items
+        if own and not base and not own.startswith("占"):
+            subject = own  # `收入为…，同比增长15%`: a generic word still carries over
+        return metric or after or own, subject, items
     subject = own.split("占")[0] if "占" in own[1:] else own
     return own, subject, items
 
