@@ -98,7 +98,7 @@ def _joins_lines(raw: str, start: int, end: int) -> bool:
     nxt = raw[end]
     if not (_IS_CJK.match(nxt) or nxt.isalnum()):
         return False
-    return "，" in line or "," in line or "。" in line
+    return any(mark in line for mark in "，,。、；")
 
 
 def clean_text(raw: str) -> CleanText:
