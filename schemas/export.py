@@ -51,7 +51,11 @@ def table_schema(model, arrow_schema: arrow.Schema, units: list[str] | None = No
             "description": column.description,
         }
         constraints: dict = {}
-        if not column.nullable:
+        # In CSV an empty cell is missing: a text column that may be empty is not required.
+        may_be_empty = field["type"] == "string" and not any(
+            c.statistics.get("min_value", 0) for c in column.checks if c.name == "str_length"
+        )
+        if not column.nullable and not may_be_empty:
             constraints["required"] = True
         if column.unique:
             constraints["unique"] = True

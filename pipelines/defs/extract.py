@@ -5,7 +5,7 @@ from dagster import AssetExecutionContext, AssetIn, Output, asset
 
 from pipelines.extraction import EXTRACTOR_VERSION
 from pipelines.publishing.reading import ArticleText
-from pipelines.publishing.tables import extract_articles
+from pipelines.publishing.tables import extract_articles, reusable_rows
 
 from .metadata import INDICATORS_COLUMN_SCHEMA, table_metadata
 from .names import INDICATOR_ROWS, RAW_ARTICLES
@@ -17,7 +17,7 @@ def indicator_rows(context: AssetExecutionContext, raw_articles: list[ArticleTex
     """Indicator rows of every readable article. An article whose text and extractor are
     unchanged since the latest release keeps that release's rows; new or changed ones are
     extracted (a new extractor version re-extracts everything)."""
-    cached, hashes = _cache_of_latest_release(folders)
+    cached, hashes = reusable_rows(folders.output, EXTRACTOR_VERSION)
     rows, extracted, reused = extract_articles(raw_articles, cached, hashes)
     context.log.info(f"extracted {len(extracted)} articles, reused {len(reused)} unchanged ones")
     return Output(
@@ -30,16 +30,3 @@ def indicator_rows(context: AssetExecutionContext, raw_articles: list[ArticleTex
             extractor_version=EXTRACTOR_VERSION,
         ),
     )
-
-
-def _cache_of_latest_release(folders: IndicatorFolders):
-    """(rows, article id → sha256) of the latest release, if its extractor is ours."""
-    output = folders.output
-    manifest = output.latest_manifest()
-    if not manifest or manifest.get("x-extractor-version") != EXTRACTOR_VERSION:
-        return None, {}
-    rows, articles = output.read_table("indicators"), output.read_table("articles")
-    if rows is None or articles is None:
-        return None, {}
-    ok = articles[articles["status"] == "ok"]
-    return rows, dict(zip(ok["article_id"], ok["sha256"]))

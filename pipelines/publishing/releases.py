@@ -283,8 +283,13 @@ def data_package(payload, version, extractor_version, created, fingerprint, indi
             "schema": schemas[table],
         }
         if fmt == "csv":
+            resource["type"] = "table"
             resource["encoding"] = "utf-8-sig"
             resource["dialect"] = {"header": True, "delimiter": ",", "quoteChar": '"'}
+        else:
+            # Frictionless checks a Parquet file's bytes and hash only as a plain file; its
+            # schema stays here for readers.
+            resource["type"] = "file"
         resources.append(resource)
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",

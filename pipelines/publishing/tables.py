@@ -40,6 +40,19 @@ def indicators_of_article(article: ArticleText) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=INDICATOR_COLUMNS)
 
 
+def reusable_rows(output, extractor_version: str) -> tuple[pd.DataFrame | None, dict[str, str]]:
+    """(rows, article id → sha256) of the latest release, where its extractor is the same:
+    the cache that spares unchanged articles a second extraction."""
+    manifest = output.latest_manifest()
+    if not manifest or manifest.get("x-extractor-version") != extractor_version:
+        return None, {}
+    rows, articles = output.read_table("indicators"), output.read_table("articles")
+    if rows is None or articles is None:
+        return None, {}
+    ok = articles[articles["status"] == "ok"]
+    return rows, dict(zip(ok["article_id"], ok["sha256"]))
+
+
 def extract_articles(
     articles: Iterable[ArticleText], cached: pd.DataFrame | None, cached_hashes: dict[str, str]
 ) -> tuple[pd.DataFrame, list[str], list[str]]:
