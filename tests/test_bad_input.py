@@ -1,0 +1,205 @@
+"""Bad input and failures: nothing lost, nothing half-written, every problem named."""
+
+import multiprocessing
+import os
+import shutil
+import signal
+
+import pandas as pd
+import pytest
+
+from pipelines.extraction import extract_indicators
+from pipelines.publishing.files import csv_bytes
+from pipelines.publishing.reading import ArticleText, decode_article, read_raw_folder
+from pipelines.publishing.releases import OutputFolder, PublishBusy
+
+from .conftest import SEED_ARTICLE
+from .pipeline_runs import run_pipeline
+
+SEED = SEED_ARTICLE.read_text("utf-8")
+# Traditional Chinese that Big5 can encode (phrases from the development set's Taiwan article).
+TRADITIONAL = (
+    "全台六都會區分別公布 2022 年 4 月建物買賣移轉棟數，六都交易量合計為 2 萬 2439 棟，"
+    "月減 11.2%，年減 0.4%。台北市年增 1.3%，新北市年減 3.4%，確診人數突破萬人。\n"
+)
+
+
+def _rows(text: str):
+    return [(r.value, r.unit, r.qualifier, r.measure, r.period, r.metric) for r in extract_indicators(text)]
+
+
+def _decode(data: bytes) -> ArticleText:
+    return decode_article(ArticleText(article_id="a", file_name="a.txt", sha256="0" * 64), data)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "recorded"),
+    [
+        (SEED, "utf-8", "utf-8"),
+        (SEED, "utf-8-sig", "utf-8-bom"),
+        (SEED, "gb18030", "gb18030"),
+        (SEED, "gbk", "gb18030"),
+        (SEED, "utf-16", "utf-16-bom"),
+        (TRADITIONAL, "big5", "big5"),
+        (TRADITIONAL, "utf-16", "utf-16-bom"),
+    ],
+)
+def test_encodings_give_the_same_rows_as_utf8(text, encoding, recorded):
+    article = _decode(text.encode(encoding))
+    assert article.ok and article.encoding == recorded
+    assert _rows(article.text) == _rows(text)
+
+
+def test_crlf_line_endings_give_the_same_rows_and_offsets():
+    article = _decode(SEED.replace("\n", "\r\n").encode("utf-8"))
+    assert article.text == SEED
+    assert _rows(article.text) == _rows(SEED)
+
+
+def test_html_pages_are_read_as_their_text():
+    page = (
+        "<!DOCTYPE html><html><head><title>x</title><script>var a = 100亿元;</script></head>"
+        "<body><p>2025年，全省地区生产总值达14.58万亿元，同比增长5.5%。</p></body></html>"
+    )
+    article = _decode(page.encode("utf-8"))
+    assert article.ok and article.encoding == "utf-8+html"
+    assert [r[0] for r in _rows(article.text)] == [14.58e12, 5.5]
+
+
+@pytest.fixture
+def messy_raw(folders, monkeypatch):
+    """A raw folder with one good article and every kind of file that is not one."""
+    raw, out = folders
+    shutil.copy(SEED_ARTICLE, raw / "good article 广东.txt")
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (raw / "huge.txt").write_bytes(b"a" * (50 * 1024 * 1024))
+    (raw / "big5.txt").write_bytes(TRADITIONAL.encode("big5"))
+    os.mkfifo(raw / "pipe.txt")
+    outside = raw.parent / "secret.txt"
+    outside.write_text("密码：全省地区生产总值达14.58万亿元", "utf-8")
+    (raw / "link.txt").symlink_to(outside)
+    (raw / "locked.txt").write_text("增长5%", "utf-8")
+    real_read_bytes = type(raw).read_bytes
+
+    def read_bytes(path):
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_read_bytes(path)
+
+    monkeypatch.setattr(type(raw), "read_bytes", read_bytes)
+    return raw, out
+
+
+def test_every_bad_file_is_set_aside_with_its_reason(messy_raw):
+    raw, _ = messy_raw
+    status = {a.file_name: (a.status, a.reason) for a in read_raw_folder(raw)}
+    assert status["good article 广东.txt"][0] == "ok"
+    assert status["big5.txt"][0] == "ok"
+    assert status["empty.txt"][0] == "empty"
+    assert status["binary.txt"][0] == "binary"
+    assert status["huge.txt"][0] == "too_large"
+    assert status["pipe.txt"][0] == "unreadable"
+    assert status["locked.txt"] == ("unreadable", "PermissionError: Permission denied")
+    assert status["link.txt"][0] == "refused" and "symbolic link" in status["link.txt"][1]
+
+
+def test_bad_files_never_stop_the_good_ones(messy_raw, caplog):
+    raw, out = messy_raw
+    assert run_pipeline(raw, out).success
+    articles = pd.read_parquet(out / "articles.parquet").set_index("file_name")
+    assert articles.loc["good article 广东.txt", "article_id"] == "good article 广东"
+    assert articles.loc["good article 广东.txt", "n_indicators"] > 40
+    assert articles.loc["big5.txt", "encoding"] == "big5"
+    assert (articles.drop(["good article 广东.txt", "big5.txt"])["status"] != "ok").all()
+    assert any("set aside" in message for message in caplog.messages)
+    indicators = pd.read_parquet(out / "indicators.parquet")
+    assert "link" not in set(indicators["article_id"])  # a link's target is never read
+
+
+def test_a_failed_contract_check_publishes_nothing_and_reports_why(folders, monkeypatch):
+    raw, out = folders
+    shutil.copy(SEED_ARTICLE, raw)
+    assert run_pipeline(raw, out).success
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+
+    from pipelines.publishing import tables
+
+    real = tables.indicators_of_article
+
+    def broken(article):
+        rows = real(article)
+        rows.loc[0, "measure"] = "vibes"
+        return rows
+
+    monkeypatch.setattr(tables, "indicators_of_article", broken)
+    (raw / "another.txt").write_text("利润增长5%。", "utf-8")
+    result = run_pipeline(raw, out, raise_on_error=False)
+    check = [e for e in result.get_asset_check_evaluations() if e.check_name == "indicators_meet_contract"][0]
+    assert not check.passed
+    cases = check.metadata["failure_cases"].value.records
+    assert any(r.data["failure_case"] == "vibes" for r in cases)
+    assert OutputFolder(out).release_versions() == ["1.1.0"]
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    (report,) = (out / "validation").glob("*indicators_meet_contract.csv")
+    assert "vibes" in report.read_text("utf-8-sig")
+
+
+def _publish_and_die(out, indicators, articles):
+    def die(_release_folder):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    OutputFolder(out).publish(indicators, articles, "1.0.0", before_latest=die)
+
+
+def test_a_run_killed_during_publication_leaves_the_previous_release_and_recovers(folders):
+    raw, out = folders
+    shutil.copy(SEED_ARTICLE, raw)
+    assert run_pipeline(raw, out).success
+    latest = {name: (out / name).read_bytes() for name in ("indicators.parquet", "datapackage.json")}
+    indicators = pd.read_parquet(out / "indicators.parquet").head(5)
+    articles = pd.read_parquet(out / "articles.parquet")
+    child = multiprocessing.get_context("fork").Process(target=_publish_and_die, args=(out, indicators, articles))
+    child.start()
+    child.join()
+    assert child.exitcode == -signal.SIGKILL
+    assert {name: (out / name).read_bytes() for name in latest} == latest  # still the previous release
+    actions = OutputFolder(out).recover()  # what the next run does first
+    assert any("restored" in a for a in actions)
+    assert len(pd.read_parquet(out / "indicators.parquet")) == 5
+    assert OutputFolder(out).latest_manifest()["version"] == "1.2.0"
+
+
+def test_a_second_publisher_waits_then_is_refused_with_a_clear_message(folders):
+    _, out = folders
+    first, second = OutputFolder(out), OutputFolder(out, lock_timeout=0.5)
+    empty = pd.DataFrame()
+    with first.lock():
+        with pytest.raises(PublishBusy, match="another run is publishing"):
+            second.publish(empty, empty, "1.0.0")
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_defused_only_in_the_csv(folders):
+    raw, out = folders
+    (raw / "formula.txt").write_text("=HYPERLINK(1)净利润-16.1亿美元。\n@SUM 利润增长5%。\n", "utf-8")
+    assert run_pipeline(raw, out).success
+    parquet = pd.read_parquet(out / "indicators.parquet")
+    csv = pd.read_csv(out / "indicators.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert "-16.1亿美元" in set(parquet["surface"]) and "'-16.1亿美元" in set(csv["surface"])
+    for column in ("surface", "metric", "sentence"):
+        assert not csv[column].astype(str).str.match(r"^[=+\-@]").any()
+    assert b"'=" in csv_bytes(pd.DataFrame({"a": ["=1+1"]}))
+
+
+def test_the_same_inputs_give_byte_identical_parquet(folders, tmp_path):
+    raw, out = folders
+    shutil.copy(SEED_ARTICLE, raw)
+    other = tmp_path / "other"
+    assert run_pipeline(raw, out).success and run_pipeline(raw, other).success
+    for name in ("indicators.parquet", "articles.parquet"):
+        assert (out / name).read_bytes() == (other / name).read_bytes()
+
+
+def test_a_missing_raw_folder_is_named(tmp_path):
+    with pytest.raises(FileNotFoundError, match="does not exist"):
+        read_raw_folder(tmp_path / "nowhere")
