@@ -3,7 +3,12 @@
 from dagster import Definitions, in_process_executor
 
 from pipelines.defs.automation import daily_schedule, publish_job, raw_folder_sensor
-from pipelines.defs.checks import articles_meet_contract, articles_table, indicators_meet_contract, indicators_table
+from pipelines.defs.checks import (
+    articles_meet_contract,
+    articles_table,
+    indicators_meet_contract,
+    indicators_table,
+)
 from pipelines.defs.extract import indicator_rows
 from pipelines.defs.ingest import raw_articles
 from pipelines.defs.publish import published_release

@@ -20,9 +20,17 @@ def main() -> int:
     aside = articles[articles["status"] != "ok"]
     print()
     print(f"Release {manifest['version']} (extractor {manifest['x-extractor-version']}) is in {output.root}:")
-    for name in ("indicators.parquet", "indicators.csv", "articles.parquet", "articles.csv", "datapackage.json"):
+    for name in (
+        "indicators.parquet",
+        "indicators.csv",
+        "articles.parquet",
+        "articles.csv",
+        "datapackage.json",
+    ):
         print(f"  {output.root / name}")
-    print(f"  {output.root / 'releases' / manifest['version']}/  (this release, with SHA256SUMS and README.md)")
+    print(
+        f"  {output.root / 'releases' / manifest['version']}/  (this release, with SHA256SUMS and README.md)"
+    )
     print(f"{len(indicators)} indicators from {ok} articles; {len(aside)} raw files set aside.")
     for row in aside.itertuples():
         print(f"  set aside: {row.file_name}: {row.status}: {row.reason}")

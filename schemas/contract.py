@@ -84,7 +84,6 @@ class IndicatorsModel(pa.DataFrameModel):
         ordered = True
 
 
-
 class ArticlesModel(pa.DataFrameModel):
     """One row per raw file, read or set aside."""
 
@@ -107,7 +106,10 @@ class ArticlesModel(pa.DataFrameModel):
         ordered = True
 
 
-for _model, _descriptions in ((IndicatorsModel, INDICATOR_DESCRIPTIONS), (ArticlesModel, ARTICLE_DESCRIPTIONS)):
+for _model, _descriptions in (
+    (IndicatorsModel, INDICATOR_DESCRIPTIONS),
+    (ArticlesModel, ARTICLE_DESCRIPTIONS),
+):
     for _name, _field in _model.__fields__.items():
         _field[1].description = _descriptions[_name]
 

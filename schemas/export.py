@@ -66,7 +66,9 @@ def table_schema(model, arrow_schema: arrow.Schema, units: list[str] | None = No
         if arrow_field.name == "unit" and units:
             constraints["enum"] = units
         if arrow_field.name == "status":
-            constraints["enum"] = list(model.to_schema().columns["status"].checks[0].statistics["allowed_values"])
+            constraints["enum"] = list(
+                model.to_schema().columns["status"].checks[0].statistics["allowed_values"]
+            )
         if constraints:
             field["constraints"] = constraints
         fields.append(field)
@@ -86,7 +88,8 @@ def exported_files() -> dict[str, str]:
             "articles.pandera.yaml": ArticlesModel.to_schema().to_yaml(),
         }
     files["indicators.tableschema.json"] = (
-        json.dumps(table_schema(IndicatorsModel, INDICATORS_ARROW_SCHEMA), ensure_ascii=False, indent=2) + "\n"
+        json.dumps(table_schema(IndicatorsModel, INDICATORS_ARROW_SCHEMA), ensure_ascii=False, indent=2)
+        + "\n"
     )
     files["articles.tableschema.json"] = (
         json.dumps(table_schema(ArticlesModel, ARTICLES_ARROW_SCHEMA), ensure_ascii=False, indent=2) + "\n"

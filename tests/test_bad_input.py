@@ -159,7 +159,9 @@ def test_a_run_killed_during_publication_leaves_the_previous_release_and_recover
     latest = {name: (out / name).read_bytes() for name in ("indicators.parquet", "datapackage.json")}
     indicators = pd.read_parquet(out / "indicators.parquet").head(5)
     articles = pd.read_parquet(out / "articles.parquet")
-    child = multiprocessing.get_context("fork").Process(target=_publish_and_die, args=(out, indicators, articles))
+    child = multiprocessing.get_context("fork").Process(
+        target=_publish_and_die, args=(out, indicators, articles)
+    )
     child.start()
     child.join()
     assert child.exitcode == -signal.SIGKILL

@@ -76,7 +76,9 @@ def test_development_set_scores_as_issue_3_asks():
     assert scores["metric"] >= 0.80, scores
 
 
-@pytest.mark.parametrize("name", ["d06_hk-budget-2021-chinese-numerals-trad", "d07_taiwan-housing-2022-05-trad"])
+@pytest.mark.parametrize(
+    "name", ["d06_hk-budget-2021-chinese-numerals-trad", "d07_taiwan-housing-2022-05-trad"]
+)
 def test_traditional_articles_read_like_simplified_ones(name):
     path = shared_path("devset", "raw", f"{name}.txt")
     scores = _scores([path], [shared_path("gold", f"{name}.csv")])

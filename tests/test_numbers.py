@@ -34,7 +34,11 @@ def chinese_numerals(n: int) -> str:
         high, low = divmod(x, 10**4)
         out = below_ten_thousand(high, leading) + "万" if high else ""
         if low:
-            out += below_ten_thousand(low, leading and not high) if (high == 0 or low >= 1000) else "零" + below_ten_thousand(low, True)
+            out += (
+                below_ten_thousand(low, leading and not high)
+                if (high == 0 or low >= 1000)
+                else "零" + below_ten_thousand(low, True)
+            )
         return out
 
     yi, rest = divmod(n, 10**8)

@@ -1,6 +1,5 @@
 """When the pipeline runs: every day, and whenever files in the raw folder change."""
 
-
 import hashlib
 import os
 

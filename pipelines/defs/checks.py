@@ -1,6 +1,5 @@
 """The validated tables, and the blocking checks that keep a bad table from publication."""
 
-
 from datetime import UTC, datetime
 
 import pandas as pd
@@ -34,7 +33,12 @@ from .names import (
 from .resources import IndicatorFolders
 
 
-@asset(key=INDICATORS_TABLE, ins={"indicator_rows": AssetIn(INDICATOR_ROWS)}, group_name="indicators", kinds={"pandas"})
+@asset(
+    key=INDICATORS_TABLE,
+    ins={"indicator_rows": AssetIn(INDICATOR_ROWS)},
+    group_name="indicators",
+    kinds={"pandas"},
+)
 def indicators_table(indicator_rows: pd.DataFrame) -> Output[pd.DataFrame]:
     """The indicators table as it will be published: the contract's columns, in a stable
     row order. Its contract check must pass before anything is published."""
@@ -59,7 +63,9 @@ def articles_table(raw_articles: list[ArticleText], indicators_table: pd.DataFra
             table,
             ARTICLES_COLUMN_SCHEMA,
             files_set_aside=MetadataValue.md(
-                set_aside[["file_name", "status", "reason"]].to_markdown(index=False) if len(set_aside) else "none"
+                set_aside[["file_name", "status", "reason"]].to_markdown(index=False)
+                if len(set_aside)
+                else "none"
             ),
         ),
     )

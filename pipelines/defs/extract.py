@@ -1,6 +1,5 @@
 """Extracting indicator rows, reusing the last release's rows for unchanged articles."""
 
-
 from dagster import AssetExecutionContext, AssetIn, Output, asset
 
 from pipelines.extraction import EXTRACTOR_VERSION
@@ -12,8 +11,12 @@ from .names import INDICATOR_ROWS, RAW_ARTICLES
 from .resources import IndicatorFolders
 
 
-@asset(key=INDICATOR_ROWS, ins={"raw_articles": AssetIn(RAW_ARTICLES)}, group_name="indicators", kinds={"python"})
-def indicator_rows(context: AssetExecutionContext, raw_articles: list[ArticleText], folders: IndicatorFolders):
+@asset(
+    key=INDICATOR_ROWS, ins={"raw_articles": AssetIn(RAW_ARTICLES)}, group_name="indicators", kinds={"python"}
+)
+def indicator_rows(
+    context: AssetExecutionContext, raw_articles: list[ArticleText], folders: IndicatorFolders
+):
     """Indicator rows of every readable article. An article whose text and extractor are
     unchanged since the latest release keeps that release's rows; new or changed ones are
     extracted (a new extractor version re-extracts everything)."""

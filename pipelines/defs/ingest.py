@@ -1,6 +1,5 @@
 """Reading the raw folder."""
 
-
 import pandas as pd
 from dagster import AssetExecutionContext, MetadataValue, Output, asset
 

@@ -1,6 +1,5 @@
 """What each asset shows in the UI: row count, first rows, and the contract's columns."""
 
-
 import pandas as pd
 from dagster import MetadataValue, TableColumn, TableSchema
 
@@ -50,7 +49,9 @@ def release_summary(indicators: pd.DataFrame, articles: pd.DataFrame) -> dict:
     ok = articles[articles["status"] == "ok"]
     set_aside = articles[articles["status"] != "ok"][["file_name", "status", "reason"]]
     by_unit = indicators.groupby("unit").size().sort_values(ascending=False).rename("rows").reset_index()
-    by_measure = indicators.groupby("measure").size().sort_values(ascending=False).rename("rows").reset_index()
+    by_measure = (
+        indicators.groupby("measure").size().sort_values(ascending=False).rename("rows").reset_index()
+    )
     largest = indicators.nlargest(10, "value")[["article_id", "surface", "value", "unit", "metric"]]
     return {
         "articles": len(ok),

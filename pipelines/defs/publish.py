@@ -1,6 +1,5 @@
 """Publishing a release: immutable folder first, then the latest files."""
 
-
 import pandas as pd
 from dagster import AssetExecutionContext, AssetIn, MaterializeResult, MetadataValue, asset
 

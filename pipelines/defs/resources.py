@@ -1,6 +1,5 @@
 """Where the pipeline reads and writes, chosen by environment variables."""
 
-
 import os
 from pathlib import Path
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import opencc
 
@@ -48,7 +48,7 @@ def _fold(char: str) -> str:
     return folded
 
 
-@lru_cache(maxsize=None)
+@cache
 def _simplify(char: str) -> str:
     out = _T2S.convert(char)
     return out if len(out) == 1 else char

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from dataclasses import asdict, dataclass
 
 from .cleaning import CleanText, clean_text
 from .interpret import (
-    clause_start,
     find_year_refs,
     is_list_continuation,
     measure_for,
@@ -18,7 +18,7 @@ from .interpret import (
 from .mentions import Mention, find_mentions
 from .metric import counted_thing, last_phrase, needs_subject, split_list_subject, tidy_subject
 from .numbers import to_float
-from .patterns import SENTENCE_BREAK_RE
+from .patterns import CLAUSE_BREAK_RE, SENTENCE_BREAK_RE
 
 # Bump on any change that can change a published row: cached extractions are keyed by it.
 EXTRACTOR_VERSION = "1.0.0"
@@ -121,8 +121,12 @@ def _read_sentence(
     list_position = 0
     last_pre_from = sentence_start
     sentence_display = display[sentence_start:sentence_end].strip()
+    topic = _Topic(clean, sentence_start, sentence_end)
+    clause_starts = [sentence_start] + [
+        m.end() for m in CLAUSE_BREAK_RE.finditer(text, sentence_start, sentence_end)
+    ]
     for position, mention in enumerate(mentions):
-        start_of_clause = clause_start(text, sentence_start, mention.start)
+        start_of_clause = clause_starts[bisect_right(clause_starts, mention.start) - 1]
         same_clause = previous is not None and previous.post_end > start_of_clause
         listed = same_clause and is_list_continuation(text, previous, mention)
         if previous is not None and previous.start == mention.start:
@@ -146,19 +150,17 @@ def _read_sentence(
                 if list_position < len(list_items):
                     metric = list_items[list_position]
         else:
-            inherits = (
-                previous_reading is not None
-                and previous.unit == mention.unit
-                and needs_subject(tidy_subject(display[pre_from : mention.start]))
-            )
+            own = tidy_subject(display[pre_from : mention.start], pre)
+            inherits = previous_reading is not None and previous.unit == mention.unit and needs_subject(own)
             previous_measure = previous_reading[0] if inherits else None
             measure, sign = measure_for(
                 mention, pre, text[start_of_clause : mention.start], text, previous_measure
             )
-            topic = _topic(clean, sentence_start, start_of_clause)
-            next_start = next((m.start for m in mentions[position + 1 :] if m.start > mention.start), sentence_end)
+            next_start = next(
+                (m.start for m in mentions[position + 1 :] if m.start > mention.start), sentence_end
+            )
             metric, subject, list_items = _metric_for(
-                clean, mention, pre_from, subject, pre, topic, next_start
+                clean, mention, own, subject, pre, topic.before(start_of_clause), next_start
             )
             list_position = 0
             if list_items:
@@ -187,7 +189,7 @@ def _read_sentence(
 
 
 def _metric_for(
-    clean: CleanText, mention: Mention, pre_from: int, subject: str, pre: str, topic: str, next_start: int
+    clean: CleanText, mention: Mention, own: str, subject: str, pre: str, topic: str, next_start: int
 ) -> tuple[str, str, list[str]]:
     """(metric, subject carried on, list items that `分别` distributes).
 
@@ -195,7 +197,6 @@ def _metric_for(
     before; failing that, the sentence's first clause (its topic); failing that, the words
     after the figure."""
     display = clean.display
-    own = tidy_subject(display[pre_from : mention.start])
     items: list[str] = []
     if "分别" in pre and own:
         parts = split_list_subject(own)
@@ -222,17 +223,28 @@ def _metric_for(
     return own, subject, items
 
 
-def _topic(clean: CleanText, sentence_start: int, start_of_clause: int) -> str:
-    """The sentence's first clause, where the figure stands in a later one."""
-    if start_of_clause <= sentence_start:
-        return ""
-    first_break = _CLAUSE_END_RE.search(clean.text, sentence_start, start_of_clause)
-    if not first_break:
-        return ""
-    topic = tidy_subject(clean.display[sentence_start : first_break.start()])
-    return "" if needs_subject(topic) or any(ch.isdigit() for ch in topic) else topic
+class _Topic:
+    """The sentence's first clause, for figures that stand in a later one; read once."""
+
+    def __init__(self, clean: CleanText, sentence_start: int, sentence_end: int) -> None:
+        self._clean = clean
+        self._start = sentence_start
+        first_break = _CLAUSE_END_RE.search(clean.text, sentence_start, sentence_end)
+        self._end = first_break.start() if first_break else sentence_end
+        self._text: str | None = None
+
+    def before(self, start_of_clause: int) -> str:
+        if start_of_clause <= self._end:
+            return ""
+        if self._text is None:
+            topic = tidy_subject(self._clean.display[self._start : self._end])
+            self._text = "" if needs_subject(topic) or any(ch.isdigit() for ch in topic) else topic
+        return self._text
+
+
+_NEXT_STOP_RE = re.compile(r"[，,；;。！？!?\n：:]|\d")
 
 
 def _next_stop(text: str, pos: int) -> int:
-    match = re.compile(r"[，,；;。！？!?\n：:]|\d").search(text, pos)
+    match = _NEXT_STOP_RE.search(text, pos)
     return match.start() if match else len(text)

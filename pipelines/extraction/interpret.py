@@ -8,6 +8,7 @@ earlier in the sentence that the figure refers to, and the subject it is said of
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .lexicon import (
@@ -22,7 +23,6 @@ from .lexicon import (
 from .mentions import Mention
 from .patterns import (
     CHANGE_CUE_RE,
-    CLAUSE_BREAK_RE,
     FALL_SET,
     LEVEL_AT_RE,
     MEASURE_NOUN_RE,
@@ -85,7 +85,8 @@ def _in_book_title(text: str, pos: int) -> bool:
 def period_for(text: str, refs: list[YearRef], sentence_start: int, number_start: int) -> str | None:
     """The year the figure refers to: the nearest earlier year in its sentence that is
     not a comparison base; a span or `今年` in between means none."""
-    for ref in reversed(refs):
+    last = bisect_right(refs, number_start, key=lambda r: r.start)
+    for ref in reversed(refs[:last]):
         if ref.end > number_start:
             continue
         if ref.start < sentence_start:
@@ -116,11 +117,13 @@ def qualifier_for(mention: Mention, pre: str) -> tuple[str, str]:
     return "", ""
 
 
+_NOT_BOUND_RE = re.compile(alternation(NOT_BOUND_WORDS))
+
+
 def _inside_other_word(text: str, start: int, end: int) -> bool:
     """`签约3543亿元`: the `约` belongs to `签约`, not to the number."""
-    for word in NOT_BOUND_WORDS:
-        at = text.find(word, max(0, start - len(word) + 1), end + len(word) - 1)
-        if at >= 0 and at < end and at + len(word) > start and text[start:end] != word:
+    for match in _NOT_BOUND_RE.finditer(text, max(0, start - 3), min(len(text), end + 3)):
+        if match.start() < end and match.end() > start and match.group() != text[start:end]:
             return True
     return False
 
@@ -197,18 +200,13 @@ def _measure_of_level(noun: str | None, unit: str, kind: str) -> str:
     return "level"
 
 
-def clause_start(text: str, sentence_start: int, pos: int) -> int:
-    start = sentence_start
-    for match in CLAUSE_BREAK_RE.finditer(text, sentence_start, pos):
-        start = match.end()
-    return start
-
-
 def is_list_continuation(text: str, previous: Mention | None, mention: Mention) -> bool:
     """`分别增长6.8%、12.3%、7.8%`: the later figures share the first one's reading."""
     if previous is None:
         return False
     between = text[previous.post_end : mention.start]
-    return bool(_LIST_GLUE_RE.match(between.strip())) and "，" not in between or (
-        previous.start == mention.start
+    return (
+        bool(_LIST_GLUE_RE.match(between.strip()))
+        and "，" not in between
+        or (previous.start == mention.start)
     )

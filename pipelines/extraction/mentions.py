@@ -149,13 +149,13 @@ def find_mentions(text: str) -> list[Mention]:
     """Every quantity in cleaned, simplified text, in order."""
     mentions: list[Mention] = []
     pos = 0
-    while True:
-        match = CANDIDATE_RE.search(text, pos)
-        if not match:
-            return mentions
+    for match in CANDIDATE_RE.finditer(text):
+        if match.start() < pos:
+            continue  # inside a mention already read (a range's second number, say)
         found, next_pos = _read_candidate(text, match)
         mentions.extend(found)
         pos = max(next_pos, match.end())
+    return mentions
 
 
 def _left_blocks(text: str, start: int) -> bool:
@@ -168,10 +168,9 @@ def _left_blocks(text: str, start: int) -> bool:
 
 
 def _read_candidate(text: str, match: re.Match) -> tuple[list[Mention], int]:
-    kind = match.lastgroup
     start, end = match.start(), match.end()
-    if kind in ("pct_cn_num", "pct_cn"):
-        kind = "pct_cn"
+    if match.lastgroup == "amount":
+        return _read_amount(text, match)
     if match.group("pct_cn"):
         return _simple(text, match, _safe_cn(match.group("pct_cn_num")), "%", "percent", chinese=True)
     if match.group("pct_full"):
@@ -418,7 +417,9 @@ def _read_range(text, match, amount, value, unit, second, chinese) -> list[Menti
         return None
     surface = text[start:unit_end]
     low = Mention(start, unit_end, value, name, kind, surface, bound=">=", range_end="low", chinese=chinese)
-    high = Mention(start, unit_end, second_value, name, kind, surface, bound="<=", range_end="high", chinese=chinese)
+    high = Mention(
+        start, unit_end, second_value, name, kind, surface, bound="<=", range_end="high", chinese=chinese
+    )
     low.post_end = high.post_end = unit_end
     after = APPROX_AFTER_UNIT_RE.match(text, unit_end)
     if after and after.group() not in ("多", "余"):

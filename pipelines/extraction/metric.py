@@ -49,14 +49,17 @@ _BRACKETED_RE = re.compile(r"[（(][^）)]*[）)]")
 _TRAILING_STOP_RE = re.compile(r"[，,；;。！？!?\n：:、]")
 
 
-def tidy_subject(pre_display: str) -> str:
+def tidy_subject(pre_display: str, pre_simplified: str | None = None) -> str:
     """The clause's words before a number, as a metric: time words, comparisons,
     bound words and verbs removed.
 
     `比上年度修订预算3.4亿元` names the figure it is compared with: its metric is that
     thing. `较5月初下跌17元` is a change: its metric is the subject before it."""
-    text = pre_display.strip()
-    simplified = to_simplified(text)
+    if pre_simplified is None or len(pre_simplified) != len(pre_display):
+        pre_simplified = to_simplified(pre_display)
+    stripped = pre_display.strip()
+    offset = pre_display.find(stripped) if stripped else 0
+    text, simplified = stripped, pre_simplified[offset : offset + len(stripped)]
     cut = _COMPARISON_RE.search(simplified)
     if cut and cut.start() >= 2:
         text, simplified = text[: cut.start()], simplified[: cut.start()]
@@ -85,19 +88,27 @@ def needs_subject(metric: str) -> bool:
 
 def counted_thing(display: str, start: int, stop: int) -> str:
     """The words after a count's unit up to the clause's end: `家企业` → `企业`."""
-    segment = _BRACKETED_RE.sub("", display[start:stop])
+    segment = display[start:stop]
+    if "(" in segment or "（" in segment:
+        segment = _BRACKETED_RE.sub("", segment)
     end = _TRAILING_STOP_RE.search(segment)
     if end:
         segment = segment[: end.start()]
+    if not segment:
+        return ""
     simplified = to_simplified(segment)
     trailing = _TRAILING_RE.search(simplified)
     if trailing and trailing.start() > 0:
-        segment = segment[: trailing.start()]
-    segment = segment.strip("的“”\"' ")
-    leading = _LEADING_AFTER_RE.match(to_simplified(segment))
+        segment, simplified = segment[: trailing.start()], simplified[: trailing.start()]
+    kept = segment.strip("的“”\"' ")
+    if not kept:
+        return ""
+    at = segment.index(kept)
+    segment, simplified = kept, simplified[at : at + len(kept)]
+    leading = _LEADING_AFTER_RE.match(simplified)
     if leading:
-        segment = segment[leading.end() :]
-    if _NOT_A_THING_RE.match(to_simplified(segment)):
+        segment, simplified = segment[leading.end() :], simplified[leading.end() :]
+    if _NOT_A_THING_RE.match(simplified):
         return ""
     return segment
 

@@ -97,9 +97,7 @@ QUALIFIER_BEFORE_RE = re.compile(
     rf"(?P<word>{alternation(QUALIFIERS_BEFORE)})(?:{alternation(QUALIFIER_FILLERS)})*$"
 )
 # `约占全国1/4`: the bound word stands before `占` and the whole's name.
-QUALIFIER_BEFORE_SHARE_RE = re.compile(
-    rf"(?P<word>{alternation(QUALIFIERS_BEFORE)})占[^，。；、\d]{{0,12}}$"
-)
+QUALIFIER_BEFORE_SHARE_RE = re.compile(rf"(?P<word>{alternation(QUALIFIERS_BEFORE)})占[^，。；、\d]{{0,12}}$")
 
 # Change words right before the number (only fillers between).
 LEVEL_AT_RE = re.compile(
@@ -114,9 +112,7 @@ RISE_SET = frozenset(RISE_WORDS) - frozenset(NEUTRAL_CHANGE_WORDS)
 FALL_SET = frozenset(FALL_WORDS) - frozenset(NEUTRAL_CHANGE_WORDS)
 
 # Nouns anywhere before the number that say what kind of figure it is.
-MEASURE_NOUN_RE = re.compile(
-    rf"{alternation((*GROWTH_NOUNS, *SHARE_WORDS, *RATIO_WORDS, '增加值', '增值'))}"
-)
+MEASURE_NOUN_RE = re.compile(rf"{alternation((*GROWTH_NOUNS, *SHARE_WORDS, *RATIO_WORDS, '增加值', '增值'))}")
 
 STREAK_BEFORE_RE = re.compile(r"(?:连续|接连|连[涨跌升降增减]|连)(?:了)?$")
 

@@ -1,9 +1,9 @@
 """Loading the published data as schema-checked inputs.
 
-    from pipelines.publishing.loading import load_indicators
-    indicators = load_indicators("outputs")            # the latest release
-    indicators = load_indicators("outputs/releases/1.3.0")
-    indicators = load_indicators("s3://bucket/indicators/indicators.parquet")
+from pipelines.publishing.loading import load_indicators
+indicators = load_indicators("outputs")            # the latest release
+indicators = load_indicators("outputs/releases/1.3.0")
+indicators = load_indicators("s3://bucket/indicators/indicators.parquet")
 """
 
 from __future__ import annotations
@@ -36,7 +36,9 @@ def load_table(source: str | os.PathLike, table: str, storage_options: dict | No
     return _MODELS[table].validate(frame, lazy=True)
 
 
-def load_indicators(source: str | os.PathLike = "outputs", storage_options: dict | None = None) -> pd.DataFrame:
+def load_indicators(
+    source: str | os.PathLike = "outputs", storage_options: dict | None = None
+) -> pd.DataFrame:
     """The published indicators from an output folder, a release folder, or a path or URL
     of `indicators.parquet` (local, `file://`, `s3://`, `https://`: anything fsspec reads),
     as a DataFrame validated by `schemas.contract.IndicatorsModel`."""

@@ -263,7 +263,9 @@ def read_raw_folder(raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[A
     for path in list_raw_files(raw_dir):
         article = read_article(path, raw_dir, max_bytes)
         if article.article_id in seen:
-            _set_aside(article, "refused", f"another file already gives the article id {article.article_id!r}")
+            _set_aside(
+                article, "refused", f"another file already gives the article id {article.article_id!r}"
+            )
             article.article_id = f"{article.article_id}{path.suffix}"
         seen.add(article.article_id)
         articles.append(article)
