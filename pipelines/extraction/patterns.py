@@ -58,6 +58,15 @@ CHINESE_AMOUNT = rf"(?:{CN_DIGIT}|{_MAG_CHAR})+(?:点(?:{CN_DIGIT}+|几))?"
 # `(?<!...)` keeps `3%-5%` and `0.94-0.43` from reading a minus sign.
 _SIGN = r"(?:(?<![\d%.A-Za-z)）])(?P<sign>[-−](?=\d)))?"
 
+# Where a run of Chinese numerals can be a quantity: it holds 万 or 亿, or a unit, `成`,
+# `倍` or `个` follows. The rest (`一是`, `两业`, `十四五`) is never read further.
+_UNIT_FIRST_CHARS = "".join(sorted({spelling[0] for spelling in UNIT_KINDS} | set("成倍番个多余")))
+_CHINESE_QUANTITY = (
+    rf"{CHINESE_AMOUNT}(?:(?<=[万亿])|(?<=[万亿]{CN_DIGIT})|(?=[{re.escape(_UNIT_FIRST_CHARS)}]))"
+)
+# Years and dates (`2025年`, `2月24日`) are never quantities: skipped by the scan itself.
+_NOT_A_DATE = r"(?<!\d)(?!(?:19|20)\d\d\s?年)(?:(?<=[连续涨跌升降])|(?!\d{1,2}(?:月|日|号)))"
+
 CANDIDATE_RE = re.compile(
     rf"(?P<pct_cn>百分之(?P<pct_cn_num>{CHINESE_AMOUNT}))"
     r"|(?P<pct_full>百分百)"
@@ -67,7 +76,7 @@ CANDIDATE_RE = re.compile(
     r"|(?P<frac>(?<![\d/.])\d{1,4}/\d{1,4}(?![\d/]))"
     rf"|(?P<cn_range>(?P<cn_lo>[一二三四五六七八])(?P<cn_hi>[二三四五六七八九])(?P<cn_mag>[十百千万]))"
     rf"|(?P<currency>{alternation(CURRENCY_SYMBOLS)})(?P<cur_amount>{ARABIC_AMOUNT})"
-    rf"|{_SIGN}(?P<amount>{ARABIC_AMOUNT}|{CHINESE_AMOUNT})"
+    rf"|{_SIGN}(?P<amount>{_NOT_A_DATE}{ARABIC_AMOUNT}|{_CHINESE_QUANTITY})"
 )
 
 AMOUNT_RE = re.compile(rf"(?P<amount>{ARABIC_AMOUNT}|{CHINESE_AMOUNT})")

@@ -59,20 +59,16 @@ def extract_articles(
     """Rows for every readable article: reused from `cached` where the article's text and
     the extractor are unchanged, extracted afresh otherwise.
 
-    Returns (rows, ids extracted, ids reused). A failure inside one article is logged and
-    that article gives no rows; the others go on.
+    Returns (rows, ids extracted, ids reused). A failure inside one article is logged,
+    the article is marked `failed` and gives no rows; the others go on.
     """
     frames: list[pd.DataFrame] = []
     extracted: list[str] = []
     reused: list[str] = []
-    cached_groups: dict[str, pd.DataFrame] = {}
-    if cached is not None and len(cached):
-        cached_groups = {key: group for key, group in cached.groupby("article_id", sort=False)}
     for article in articles:
         if not article.ok:
             continue
         if cached_hashes.get(article.article_id) == article.sha256:
-            frames.append(cached_groups.get(article.article_id, empty_indicators()))
             reused.append(article.article_id)
             continue
         try:
@@ -82,6 +78,8 @@ def extract_articles(
             article.status, article.reason = "failed", "the extractor raised an error on this text"
             continue
         extracted.append(article.article_id)
+    if reused and cached is not None:
+        frames.insert(0, cached[cached["article_id"].isin(set(reused))])
     frames = [f for f in frames if len(f)]
     rows = pd.concat(frames, ignore_index=True) if frames else empty_indicators()
     return rows, extracted, reused
