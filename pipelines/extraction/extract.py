@@ -122,6 +122,7 @@ def _read_sentence(
     last_pre_from = sentence_start
     sentence_display = display[sentence_start:sentence_end].strip()
     topic = _Topic(clean, sentence_start, sentence_end)
+    earlier_metrics: list[str] = []
     clause_starts = [sentence_start] + [
         m.end() for m in CLAUSE_BREAK_RE.finditer(text, sentence_start, sentence_end)
     ]
@@ -162,6 +163,12 @@ def _read_sentence(
             metric, subject, list_items = _metric_for(
                 clean, mention, own, subject, pre, topic.before(start_of_clause), next_start
             )
+            if "分别" in pre and not list_items and needs_subject(own):
+                # `接待游客6.5亿人次，旅游总收入7800亿元，分别增长12.3%和15.6%`
+                size = _list_size(text, mentions, position)
+                if size > 1 and len(earlier_metrics) >= size:
+                    list_items = earlier_metrics[-size:]
+            earlier_metrics.append(metric)
             list_position = 0
             if list_items:
                 metric = list_items[0]
@@ -221,6 +228,18 @@ def _metric_for(
         return metric or after or own, subject, items
     subject = own.split("占")[0] if "占" in own[1:] else own
     return own, subject, items
+
+
+def _list_size(text: str, mentions: list[Mention], position: int) -> int:
+    """How many figures stand in the list that starts at `mentions[position]`."""
+    size = 1
+    for earlier, later in zip(mentions[position:], mentions[position + 1 :]):
+        if later.start == earlier.start:
+            continue  # the two ends of one range
+        if not is_list_continuation(text, earlier, later):
+            break
+        size += 1
+    return size
 
 
 class _Topic:

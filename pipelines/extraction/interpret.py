@@ -17,6 +17,7 @@ from .lexicon import (
     NOT_BOUND_WORDS,
     QUALIFIERS_BEFORE,
     RATIO_WORDS,
+    RELATIVE_CHANGE_WORDS,
     RELATIVE_YEAR_WORDS,
     SHARE_WORDS,
 )
@@ -158,6 +159,8 @@ def measure_for(
     change_sign = 1 if cue in RISE_SET else -1 if cue in FALL_SET else 0
     if cue == "改善":
         change_sign = -1 if _LESS_IS_BETTER_RE.search(clause_before) else 1
+    elif cue in RELATIVE_CHANGE_WORDS and noun in GROWTH_NOUNS:
+        change_sign = RELATIVE_CHANGE_WORDS[cue] * GROWTH_NOUNS[noun]  # `降幅比上月收窄2.7个百分点`
     after = text[mention.post_end : mention.post_end + 4]
 
     if unit in ("个百分点", "基点", "码"):

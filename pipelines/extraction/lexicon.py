@@ -130,7 +130,7 @@ RISE_WORDS: tuple[str, ...] = (
     "同比增长", "环比增长", "同比增加", "同比上升", "同比提高", "同比上涨", "年均增长", "累计增长",
     "增长", "增加", "提高", "提升", "上升", "上涨", "上调", "增", "升", "涨", "扩大", "回升", "反弹",
     "攀升", "跃升", "多增", "增多", "翻", "加息", "升息", "年增", "月增", "周增", "劲升", "大增",
-    "激增", "飙升", "暴涨", "高于", "增幅扩大", "降幅收窄", "跌幅收窄",
+    "激增", "飙升", "暴涨", "高于", "增幅扩大", "降幅收窄", "跌幅收窄", "按年增加", "按年上升",
 )  # fmt: skip
 FALL_WORDS: tuple[str, ...] = (
     "同比下降", "环比下降", "同比减少", "同比下滑", "同比回落", "累计下降",
@@ -142,6 +142,8 @@ FALL_WORDS: tuple[str, ...] = (
 # `节省`/`节约` save an amount: a positive level, not a fall; listed so that the word
 # next to the number is theirs, then read as neutral below.
 NEUTRAL_CHANGE_WORDS: tuple[str, ...] = ("节省", "节约", "新增", "新登记", "引进", "增加值", "增值", "改善")
+# Words whose sign follows the change they qualify: `降幅收窄` is a rise, `增幅收窄` a fall.
+RELATIVE_CHANGE_WORDS: dict[str, int] = {"收窄": -1, "缩小": -1, "扩大": 1, "加大": 1}
 
 # `改善` is a fall for a quantity where less is better (a concentration, a loss rate).
 LESS_IS_BETTER_WORDS: tuple[str, ...] = (

@@ -172,7 +172,13 @@ def _read_candidate(text: str, match: re.Match) -> tuple[list[Mention], int]:
     if match.lastgroup == "amount":
         return _read_amount(text, match)
     if match.group("pct_cn"):
-        return _simple(text, match, _safe_cn(match.group("pct_cn_num")), "%", "percent", chinese=True)
+        numeral = match.group("pct_cn_num")
+        fuzzy = numeral.endswith("几")
+        numeral = numeral[:-2] if numeral.endswith("点几") else numeral.rstrip("几")
+        found, end_at = _simple(text, match, _safe_cn(numeral), "%", "percent", chinese=True)
+        for mention in found:
+            mention.bound = ">" if fuzzy else mention.bound
+        return found, end_at
     if match.group("pct_full"):
         return _simple(text, match, Decimal(100), "%", "percent", chinese=True)
     if match.group("zero_growth"):
@@ -287,9 +293,9 @@ def _read_amount(text: str, match: re.Match) -> tuple[list[Mention], int]:
     chinese = not any(ch.isdigit() for ch in amount)
     if _left_blocks(text, start):
         return [], end
-    fuzzy = amount.endswith("点几")
+    fuzzy = amount.endswith("几")  # `二十一点几`, `四十几`: more than the number before it
     if fuzzy:
-        amount = amount[:-2]
+        amount = amount[:-2] if amount.endswith("点几") else amount[:-1]
     # `万亿元`, `百亿次`: a magnitude word with no number means one of it; `十年` is ten.
     magnitude_only = (
         chinese and all(ch in _MAGNITUDE_CHARS for ch in amount) and bool(set(amount) & _LARGE_MAGNITUDES)

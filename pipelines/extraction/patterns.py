@@ -20,6 +20,7 @@ from .lexicon import (
     QUALIFIERS_BEFORE,
     RATE_DENOMINATORS,
     RATIO_WORDS,
+    RELATIVE_CHANGE_WORDS,
     RISE_WORDS,
     SHARE_WORDS,
     STREAK_UNITS,
@@ -53,7 +54,7 @@ _MAG_CHAR = r"(?:[十百万亿]|千(?![瓦克米卡]))"
 MAGNITUDE = rf"{_MAG_CHAR}+"
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 ARABIC_AMOUNT = rf"{ARABIC}(?:{MAGNITUDE}(?:\d{{1,4}}(?![\d.]))?)?"
-CHINESE_AMOUNT = rf"(?:{CN_DIGIT}|{_MAG_CHAR})+(?:点(?:{CN_DIGIT}+|几))?"
+CHINESE_AMOUNT = rf"(?:{CN_DIGIT}|{_MAG_CHAR})+(?:点(?:{CN_DIGIT}+|几)|(?<=[十百千万])几)?"
 
 # `(?<!...)` keeps `3%-5%` and `0.94-0.43` from reading a minus sign.
 _SIGN = r"(?:(?<![\d%.A-Za-z)）])(?P<sign>[-−](?=\d)))?"
@@ -115,7 +116,8 @@ LEVEL_AT_RE = re.compile(
     rf"{FILLERS_RE}$"
 )
 CHANGE_CUE_RE = re.compile(
-    rf"(?P<cue>{alternation((*RISE_WORDS, *FALL_WORDS, *NEUTRAL_CHANGE_WORDS))}){FILLERS_RE}$"
+    rf"(?P<cue>{alternation((*RISE_WORDS, *FALL_WORDS, *NEUTRAL_CHANGE_WORDS, *RELATIVE_CHANGE_WORDS))})"
+    rf"{FILLERS_RE}$"
 )
 RISE_SET = frozenset(RISE_WORDS) - frozenset(NEUTRAL_CHANGE_WORDS)
 FALL_SET = frozenset(FALL_WORDS) - frozenset(NEUTRAL_CHANGE_WORDS)
@@ -126,9 +128,9 @@ MEASURE_NOUN_RE = re.compile(rf"{alternation((*GROWTH_NOUNS, *SHARE_WORDS, *RATI
 STREAK_BEFORE_RE = re.compile(r"(?:连续|接连|连[涨跌升降增减]|连)(?:了)?$")
 
 # Words that stop a metric: clause punctuation.
-CLAUSE_BREAK = "，,；;：:（）()\u3000—！？!?。\n【】[]「」『』"
 SENTENCE_BREAK_RE = re.compile(r"[。！？!?\n]")
-CLAUSE_BREAK_RE = re.compile(r"[，,；;：:（）()\u3000！？!?。\n【】\[\]]")
+# Brackets are not breaks: `广义货币(M2)余额` is one subject.
+CLAUSE_BREAK_RE = re.compile(r"[，,；;：:\u3000！？!?。\n【】\[\]]")
 
 YEAR_RE = re.compile(
     r"(?<![\d.])(?P<year>(?:19|20)\d{2})"
