@@ -33,7 +33,9 @@ _TRAILING_WORDS = (
 )  # fmt: skip
 _TRAILING_RE = re.compile(rf"(?:{alternation(_TRAILING_WORDS)}|[\s“\"'‘：:，,、（(●■◆▲·—\-])+$")
 _ENDS_IN_CHANGE_RE = re.compile(rf"(?:{alternation((*RISE_WORDS, *FALL_WORDS))})[了约近超逾]*$")
-_COMPARISON_RE = re.compile(r"(?<!占)(?:同比|环比|按年|按月|按季|相比|相较|比|较)(?![重例率值较大为高低好快])")
+_COMPARISON_RE = re.compile(
+    r"(?<!占)(?:同比|环比|按年|按月|按季|相比|相较|比|较)(?![重例率值较大为高低好快])"
+)
 _GENERIC = frozenset(
     ("增速", "增幅", "跌幅", "降幅", "涨幅", "比重", "占比", "规模", "总量", "总额", "价格",
      "金额", "数量", "年均", "平均", "合计", "其中", "总计", "全年", "当年", "同期", "产能",
@@ -83,7 +85,11 @@ def tidy_subject(pre_display: str, pre_simplified: str | None = None) -> str:
 def needs_subject(metric: str) -> bool:
     """A metric that says too little on its own: empty, a generic word, or `占全国`."""
     simplified = to_simplified(metric)
-    return len(simplified) < 2 or simplified in _GENERIC or simplified.startswith("占")
+    return (
+        len(simplified) < 2
+        or simplified in _GENERIC
+        or (simplified.startswith("占") and not simplified.startswith("占地"))
+    )
 
 
 def counted_thing(display: str, start: int, stop: int) -> str:
