@@ -24,6 +24,7 @@ from .patterns import CLAUSE_BREAK_RE, SENTENCE_BREAK_RE
 EXTRACTOR_VERSION = "1.0.0"
 
 _CLAUSE_END_RE = re.compile(r"[，,；;：:]")
+_DIGIT_RE = re.compile(r"\d")
 _THRESHOLD_NEXT_RE = re.compile(r"的(?![，。；、])")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _NOUN_AFTER_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -257,7 +258,7 @@ class _Topic:
             return ""
         if self._text is None:
             topic = tidy_subject(self._clean.display[self._start : self._end])
-            self._text = "" if needs_subject(topic) or any(ch.isdigit() for ch in topic) else topic
+            self._text = "" if needs_subject(topic) or _DIGIT_RE.search(topic) else topic
         return self._text
 
 

@@ -8,6 +8,7 @@ from the words around them (`interpret`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -49,7 +50,6 @@ _ORDINAL_BEFORE_RE = re.compile(rf"(?:{alternation(ORDINAL_BEFORE)})$")
 _TIME_OF_DAY_BEFORE_RE = re.compile(r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚)$")
 _INDEX_NOT_AFTER_RE = re.compile(r"(?:钟|半|多钟|整)")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
-_QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "〈": "〉"}
 _BOUND_WORDS_RE = re.compile(rf"(?P<word>{alternation(QUALIFIERS_BEFORE)})$")
 
 
@@ -79,22 +79,21 @@ class Mention:
         return self.unit_kind == "time"
 
 
-def _inside_quote_name(text: str, start: int, end: int) -> bool:
-    """A number inside a short quoted name or a book title is part of the name."""
-    line_start = max(text.rfind("\n", 0, start), 0)
-    for opener, closer in _QUOTE_PAIRS.items():
-        open_at = text.rfind(opener, line_start, start)
-        if open_at < 0:
-            continue
-        if text.rfind(closer, open_at, start) >= 0:
-            continue
-        close_at = text.find(closer, end)
-        if close_at < 0:
-            continue
-        inner = text[open_at + 1 : close_at]
-        if opener == "《" or (len(inner) <= 14 and not re.search(r"[，。；]", inner)):
-            return True
-    return False
+class _NameSpans:
+    """Short quoted names (`“21条”`) and book titles (`《…》`) of one text: a number inside
+    one is part of the name. Found once per text."""
+
+    _RE = re.compile(
+        r"《[^》\n]*》|“[^”\n，。；]{0,14}”|「[^」\n，。；]{0,14}」|『[^』\n，。；]{0,14}』|〈[^〉\n，。；]{0,14}〉"
+    )
+
+    def __init__(self, text: str) -> None:
+        self._spans = [(m.start(), m.end()) for m in self._RE.finditer(text)]
+        self._starts = [start for start, _ in self._spans]
+
+    def covers(self, start: int, end: int) -> bool:
+        index = bisect_right(self._starts, start) - 1
+        return index >= 0 and self._spans[index][1] >= end + 1
 
 
 def _implied_unit(text: str, end: int, sentence: str) -> tuple[str, str] | None:
@@ -149,10 +148,11 @@ def find_mentions(text: str) -> list[Mention]:
     """Every quantity in cleaned, simplified text, in order."""
     mentions: list[Mention] = []
     pos = 0
+    names = _NameSpans(text)
     for match in CANDIDATE_RE.finditer(text):
         if match.start() < pos:
             continue  # inside a mention already read (a range's second number, say)
-        found, next_pos = _read_candidate(text, match)
+        found, next_pos = _read_candidate(text, match, names)
         mentions.extend(found)
         pos = max(next_pos, match.end())
     return mentions
@@ -167,28 +167,28 @@ def _left_blocks(text: str, start: int) -> bool:
     return False
 
 
-def _read_candidate(text: str, match: re.Match) -> tuple[list[Mention], int]:
+def _read_candidate(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Mention], int]:
     start, end = match.start(), match.end()
     if match.lastgroup == "amount":
-        return _read_amount(text, match)
+        return _read_amount(text, match, names)
     if match.group("pct_cn"):
         numeral = match.group("pct_cn_num")
         fuzzy = numeral.endswith("几")
         numeral = numeral[:-2] if numeral.endswith("点几") else numeral.rstrip("几")
-        found, end_at = _simple(text, match, _safe_cn(numeral), "%", "percent", chinese=True)
+        found, end_at = _simple(text, names, match, _safe_cn(numeral), "%", "percent", chinese=True)
         for mention in found:
             mention.bound = ">" if fuzzy else mention.bound
         return found, end_at
     if match.group("pct_full"):
-        return _simple(text, match, Decimal(100), "%", "percent", chinese=True)
+        return _simple(text, names, match, Decimal(100), "%", "percent", chinese=True)
     if match.group("zero_growth"):
-        return _simple(text, match, Decimal(0), "%", "zero_growth", chinese=True)
+        return _simple(text, names, match, Decimal(0), "%", "zero_growth", chinese=True)
     if match.group("frac_cn"):
         den = _safe_cn(match.group("frac_den"))
         num = _safe_cn(match.group("frac_num"))
         if den is None or num is None or den == 0 or num >= den:
             return [], end
-        return _simple(text, match, num / den * 100, "%", "fraction", chinese=True)
+        return _simple(text, names, match, num / den * 100, "%", "fraction", chinese=True)
     if match.group("ratio"):
         return _read_ratio(text, match)
     if match.group("frac"):
@@ -198,7 +198,7 @@ def _read_candidate(text: str, match: re.Match) -> tuple[list[Mention], int]:
             return [], end
         if end < len(text) and text[end] in "年月日号期":
             return [], end
-        return _simple(text, match, num / den * 100, "%", "fraction")
+        return _simple(text, names, match, num / den * 100, "%", "fraction")
     if match.group("cn_range"):
         return _read_chinese_range(text, match)
     if match.group("currency"):
@@ -223,9 +223,9 @@ def _safe_cn(numeral: str) -> Decimal | None:
         return None
 
 
-def _simple(text, match, value, unit, unit_kind, chinese=False):
+def _simple(text, names, match, value, unit, unit_kind, chinese=False):
     start, end = match.start(), match.end()
-    if value is None or _left_blocks(text, start) or _inside_quote_name(text, start, end):
+    if value is None or _left_blocks(text, start) or names.covers(start, end):
         return [], end
     mention = Mention(start, end, value, unit, unit_kind, text[start:end], chinese=chinese)
     _attach_post(text, mention)
@@ -286,7 +286,7 @@ def _read_chinese_range(text: str, match: re.Match) -> tuple[list[Mention], int]
     return [low, high], end
 
 
-def _read_amount(text: str, match: re.Match) -> tuple[list[Mention], int]:
+def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Mention], int]:
     start = match.start("amount")
     amount = match.group("amount")
     end = match.end()
@@ -324,7 +324,7 @@ def _read_amount(text: str, match: re.Match) -> tuple[list[Mention], int]:
     if separator and not magnitude_only:
         second = AMOUNT_RE.match(text, separator.end())
         if second:
-            found = _read_range(text, match, amount, value, unit, second, chinese)
+            found = _read_range(text, names, match, amount, value, unit, second, chinese)
             if found:
                 return found, found[-1].post_end
 
@@ -351,7 +351,7 @@ def _read_amount(text: str, match: re.Match) -> tuple[list[Mention], int]:
     if kind == "multiple" and unit_end < len(text) and text[unit_end] == "半":
         value += Decimal("0.5")
         unit_end += 1
-    if _inside_quote_name(text, start, unit_end):
+    if names.covers(start, unit_end):
         return [], unit_end
 
     bound = ">" if (approx or fuzzy) else ""
@@ -398,7 +398,7 @@ def _unit_fits(text, start, unit_end, amount, unit, kind, chinese) -> bool:
     return True
 
 
-def _read_range(text, match, amount, value, unit, second, chinese) -> list[Mention] | None:
+def _read_range(text, names, match, amount, value, unit, second, chinese) -> list[Mention] | None:
     second_amount = second.group("amount")
     try:
         second_value = parse_amount(second_amount)
@@ -419,7 +419,7 @@ def _read_range(text, match, amount, value, unit, second, chinese) -> list[Menti
     if not value < second_value:
         return None
     start = match.start()
-    if _left_blocks(text, start) or _inside_quote_name(text, start, unit_end):
+    if _left_blocks(text, start) or names.covers(start, unit_end):
         return None
     surface = text[start:unit_end]
     low = Mention(start, unit_end, value, name, kind, surface, bound=">=", range_end="low", chinese=chinese)
