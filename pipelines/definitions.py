@@ -9,12 +9,19 @@ from pipelines.defs.checks import (
     indicators_meet_contract,
     indicators_table,
 )
-from pipelines.defs.extract import indicator_rows
+from pipelines.defs.extract import indicator_row_shards, indicator_rows
 from pipelines.defs.ingest import raw_articles
 from pipelines.defs.publish import published_release
 from pipelines.defs.resources import folders_from_environment
 
-ASSETS = [raw_articles, indicator_rows, indicators_table, articles_table, published_release]
+ASSETS = [
+    raw_articles,
+    *indicator_row_shards,
+    indicator_rows,
+    indicators_table,
+    articles_table,
+    published_release,
+]
 CHECKS = [indicators_meet_contract, articles_meet_contract]
 
 defs = Definitions(

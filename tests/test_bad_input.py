@@ -205,3 +205,23 @@ def test_the_same_inputs_give_byte_identical_parquet(folders, tmp_path):
 def test_a_missing_raw_folder_is_named(tmp_path):
     with pytest.raises(FileNotFoundError, match="does not exist"):
         read_raw_folder(tmp_path / "nowhere")
+
+
+def test_an_article_the_extractor_fails_on_is_named_and_the_others_published(folders, monkeypatch):
+    raw, out = folders
+    shutil.copy(SEED_ARTICLE, raw)
+    (raw / "poison.txt").write_text("收入增长5%。", "utf-8")
+    from pipelines.publishing import tables
+
+    real = tables.extract_indicators
+
+    def explode(text):
+        if text.startswith("收入"):
+            raise RuntimeError("boom")
+        return real(text)
+
+    monkeypatch.setattr(tables, "extract_indicators", explode)
+    assert run_pipeline(raw, out).success
+    articles = pd.read_parquet(out / "articles.parquet").set_index("article_id")
+    assert articles.loc["poison", "status"] == "failed" and "extractor" in articles.loc["poison", "reason"]
+    assert articles.loc["000_6548d97651490993", "n_indicators"] > 40

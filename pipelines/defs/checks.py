@@ -16,8 +16,8 @@ from dagster import (
 )
 
 from pipelines.publishing.reading import ArticleText
+from pipelines.publishing.tables import Extraction, sort_indicators
 from pipelines.publishing.tables import articles_table as build_articles_table
-from pipelines.publishing.tables import sort_indicators
 from pipelines.publishing.validation import validate_table, write_failure_report
 from schemas.contract import ArticlesModel, IndicatorsModel
 
@@ -39,23 +39,29 @@ from .resources import IndicatorFolders
     group_name="indicators",
     kinds={"pandas"},
 )
-def indicators_table(indicator_rows: pd.DataFrame) -> Output[pd.DataFrame]:
+def indicators_table(indicator_rows: Extraction) -> Output[pd.DataFrame]:
     """The indicators table as it will be published: the contract's columns, in a stable
     row order. Its contract check must pass before anything is published."""
-    table = sort_indicators(indicator_rows)
+    table = sort_indicators(indicator_rows.rows)
     return Output(table, metadata=table_metadata(table, INDICATORS_COLUMN_SCHEMA))
 
 
 @asset(
     key=ARTICLES_TABLE,
-    ins={"raw_articles": AssetIn(RAW_ARTICLES), "indicators_table": AssetIn(INDICATORS_TABLE)},
+    ins={
+        "raw_articles": AssetIn(RAW_ARTICLES),
+        "indicator_rows": AssetIn(INDICATOR_ROWS),
+        "indicators_table": AssetIn(INDICATORS_TABLE),
+    },
     group_name="indicators",
     kinds={"pandas"},
 )
-def articles_table(raw_articles: list[ArticleText], indicators_table: pd.DataFrame) -> Output[pd.DataFrame]:
+def articles_table(
+    raw_articles: list[ArticleText], indicator_rows: Extraction, indicators_table: pd.DataFrame
+) -> Output[pd.DataFrame]:
     """One row per raw file: title, publisher, date, sha256, encoding, length, rows given,
-    and `ok` or why it was set aside."""
-    table = build_articles_table(raw_articles, indicators_table)
+    and `ok` or why it was set aside (or `failed` where the extractor raised on it)."""
+    table = build_articles_table(raw_articles, indicators_table, indicator_rows.failed)
     set_aside = table[table["status"] != "ok"]
     return Output(
         table,

@@ -4,6 +4,9 @@ from dagster import AssetKey
 
 RAW_ARTICLES = AssetKey("raw_articles")
 INDICATOR_ROWS = AssetKey("indicator_rows")
+# Extraction runs in batches by content hash, one step each, so that workers share it.
+EXTRACTION_SHARDS = 8
+INDICATOR_SHARDS = [AssetKey(f"indicator_rows_shard_{k}") for k in range(EXTRACTION_SHARDS)]
 INDICATORS_TABLE = AssetKey("indicators_table")
 ARTICLES_TABLE = AssetKey("articles_table")
 PUBLISHED_RELEASE = AssetKey("published_release")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -40,49 +41,83 @@ def indicators_of_article(article: ArticleText) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=INDICATOR_COLUMNS)
 
 
-def reusable_rows(output, extractor_version: str) -> tuple[pd.DataFrame | None, dict[str, str]]:
+def reusable_rows(
+    output, extractor_version: str, article_ids: set[str] | None = None
+) -> tuple[pd.DataFrame | None, dict[str, str]]:
     """(rows, article id → sha256) of the latest release, where its extractor is the same:
-    the cache that spares unchanged articles a second extraction."""
+    the cache that spares unchanged articles a second extraction. `article_ids` limits it
+    to the articles of one batch."""
     manifest = output.latest_manifest()
     if not manifest or manifest.get("x-extractor-version") != extractor_version:
         return None, {}
-    rows, articles = output.read_table("indicators"), output.read_table("articles")
+    articles = output.read_table("articles")
+    rows = output.read_table("indicators")
     if rows is None or articles is None:
         return None, {}
     ok = articles[articles["status"] == "ok"]
+    if article_ids is not None:
+        ok = ok[ok["article_id"].isin(article_ids)]
+        rows = rows[rows["article_id"].isin(article_ids)]
     return rows, dict(zip(ok["article_id"], ok["sha256"]))
+
+
+@dataclass
+class Extraction:
+    """Rows of a set of articles, and what became of each article."""
+
+    rows: pd.DataFrame
+    extracted: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)  # article id → reason
+
+
+def shard_of(sha256: str, shards: int) -> int:
+    """The extraction batch of an article, by its content hash: stable across runs and machines."""
+    return int(sha256[:8], 16) % shards
 
 
 def extract_articles(
     articles: Iterable[ArticleText], cached: pd.DataFrame | None, cached_hashes: dict[str, str]
-) -> tuple[pd.DataFrame, list[str], list[str]]:
+) -> Extraction:
     """Rows for every readable article: reused from `cached` where the article's text and
     the extractor are unchanged, extracted afresh otherwise.
 
-    Returns (rows, ids extracted, ids reused). A failure inside one article is logged,
-    the article is marked `failed` and gives no rows; the others go on.
+    A failure inside one article is logged and recorded; that article gives no rows and
+    the others go on.
     """
     frames: list[pd.DataFrame] = []
-    extracted: list[str] = []
-    reused: list[str] = []
+    result = Extraction(rows=empty_indicators())
     for article in articles:
         if not article.ok:
             continue
         if cached_hashes.get(article.article_id) == article.sha256:
-            reused.append(article.article_id)
+            result.reused.append(article.article_id)
             continue
         try:
             frames.append(indicators_of_article(article))
         except Exception:  # one bad article never stops the others
             log.exception("extraction failed for %s; it gives no rows this run", article.file_name)
-            article.status, article.reason = "failed", "the extractor raised an error on this text"
+            result.failed[article.article_id] = "the extractor raised an error on this text"
             continue
-        extracted.append(article.article_id)
-    if reused and cached is not None:
-        frames.insert(0, cached[cached["article_id"].isin(set(reused))])
+        result.extracted.append(article.article_id)
+    if result.reused and cached is not None:
+        frames.insert(0, cached[cached["article_id"].isin(set(result.reused))])
     frames = [f for f in frames if len(f)]
-    rows = pd.concat(frames, ignore_index=True) if frames else empty_indicators()
-    return rows, extracted, reused
+    if frames:
+        result.rows = pd.concat(frames, ignore_index=True)
+    return result
+
+
+def merge_extractions(parts: Iterable[Extraction]) -> Extraction:
+    """One extraction from the batches that workers ran separately."""
+    parts = list(parts)
+    frames = [p.rows for p in parts if len(p.rows)]
+    return Extraction(
+        rows=pd.concat(frames, ignore_index=True) if frames else empty_indicators(),
+        extracted=[a for p in parts for a in p.extracted],
+        reused=[a for p in parts for a in p.reused],
+        failed={k: v for p in parts for k, v in p.failed.items()},
+    )
 
 
 def sort_indicators(rows: pd.DataFrame) -> pd.DataFrame:
@@ -91,8 +126,12 @@ def sort_indicators(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.sort_values(INDICATOR_SORT, kind="mergesort").reset_index(drop=True)
 
 
-def articles_table(articles: Iterable[ArticleText], indicators: pd.DataFrame) -> pd.DataFrame:
-    """One row per raw file: what it is, how it was read, how many rows it gave."""
+def articles_table(
+    articles: Iterable[ArticleText], indicators: pd.DataFrame, failed: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """One row per raw file: what it is, how it was read, how many rows it gave, and
+    `failed` where the extractor raised on it."""
+    failed = failed or {}
     counts = indicators.groupby("article_id").size().to_dict() if len(indicators) else {}
     records = [
         {
@@ -105,8 +144,8 @@ def articles_table(articles: Iterable[ArticleText], indicators: pd.DataFrame) ->
             "encoding": a.encoding,
             "n_chars": len(a.text),
             "n_indicators": int(counts.get(a.article_id, 0)),
-            "status": a.status,
-            "reason": a.reason,
+            "status": "failed" if a.article_id in failed else a.status,
+            "reason": failed.get(a.article_id, a.reason),
         }
         for a in articles
     ]
