@@ -33,21 +33,17 @@ def parquet_bytes(frame: pd.DataFrame, schema: arrow.Schema, metadata: dict[str,
     return buffer.getvalue()
 
 
-def defuse_formula(cell: object) -> object:
-    """A text cell a spreadsheet would run as a formula, made inert with a leading `'`."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
-        return "'" + cell
-    return cell
-
-
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """CSV that Excel opens with Chinese intact (UTF-8 with a byte-order mark) and that
     pandas, DuckDB and Polars read with the right header. Text cells that would run as
     formulas are defused; the Parquet keeps them as written."""
     safe = frame.copy()
     for column in safe.columns:
-        if pd.api.types.is_string_dtype(safe[column]) or safe[column].dtype == object:
-            safe[column] = safe[column].map(defuse_formula)
+        values = safe[column]
+        if pd.api.types.is_string_dtype(values) or values.dtype == object:
+            runs = values.astype("str").str.startswith(FORMULA_STARTS) & values.notna()
+            if runs.any():
+                safe[column] = values.where(~runs, "'" + values.astype("str"))
     text = safe.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%dT%H:%M:%S%z")
     return text.encode("utf-8-sig")
 

@@ -172,15 +172,17 @@ def _looks_utf16(data: bytes, little_endian: bool) -> bool:
     return zeros_odd > zeros_even if little_endian else zeros_even > zeros_odd
 
 
+_CONTROL_BYTES_RE = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _control_share(content: bytes | str) -> float:
+    """The share of control characters (other than tabs and line breaks) in a sample."""
     if not content:
         return 0.0
     sample = content[:20000]
-    if isinstance(sample, bytes):
-        bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    else:
-        bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\f\r")
-    return bad / len(sample)
+    pattern = _CONTROL_BYTES_RE if isinstance(sample, bytes) else _CONTROL_CHARS_RE
+    return len(pattern.findall(sample)) / len(sample)
 
 
 def _set_aside(record: ArticleText, status: str, reason: str) -> ArticleText:

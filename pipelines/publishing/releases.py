@@ -324,24 +324,25 @@ def describe_changes(old_rows, old_articles, rows, articles) -> tuple[dict[str, 
     changed_articles = sorted(a for a in set(new_hash) & set(old_hash) if new_hash[a] != old_hash[a])
 
     key = ["article_id", "char_start", "char_end", "value"]
-    old_keyed = old_rows.set_index(key) if len(old_rows) else None
-    new_keyed = rows.set_index(key) if len(rows) else None
-    old_keys = set(old_keyed.index) if old_keyed is not None else set()
-    new_keys = set(new_keyed.index) if new_keyed is not None else set()
-    common = old_keys & new_keys
-    changed_rows = 0
-    if common:
-        compare = ["unit", "qualifier", "measure", "period", "metric"]
-        old_c = old_keyed.loc[~old_keyed.index.duplicated(), compare]
-        new_c = new_keyed.loc[~new_keyed.index.duplicated(), compare]
-        idx = sorted(common)
-        changed_rows = int((old_c.loc[idx].fillna("") != new_c.loc[idx].fillna("")).any(axis=1).sum())
+    compare = ["unit", "qualifier", "measure", "period", "metric"]
+    old_part = old_rows[key + compare].drop_duplicates(key)
+    new_part = rows[key + compare].drop_duplicates(key)
+    joined = old_part.merge(new_part, on=key, how="outer", indicator=True, suffixes=("_old", "_new"))
+    both = joined[joined["_merge"] == "both"]
+    differs = pd.Series(False, index=both.index)
+    for column in compare:
+        differs |= both[f"{column}_old"].fillna("").astype(str) != both[f"{column}_new"].fillna("").astype(
+            str
+        )
+    changed_rows = int(differs.sum())
+    added_rows = int((joined["_merge"] == "right_only").sum())
+    removed_rows = int((joined["_merge"] == "left_only").sum())
     changes = {
         "articles_added": len(added_articles),
         "articles_removed": len(removed_articles),
         "articles_changed": len(changed_articles),
-        "rows_added": len(new_keys - old_keys),
-        "rows_removed": len(old_keys - new_keys),
+        "rows_added": added_rows,
+        "rows_removed": removed_rows,
         "rows_changed": changed_rows,
     }
     lines = [

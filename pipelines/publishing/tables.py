@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
+import pyarrow as arrow
 
 from pipelines.extraction import EXTRACTOR_VERSION, extract_indicators, indicator_id
 from schemas.contract import (
@@ -120,10 +121,17 @@ def merge_extractions(parts: Iterable[Extraction]) -> Extraction:
     )
 
 
+def conform(frame: pd.DataFrame, schema) -> pd.DataFrame:
+    """The frame with the contract's columns and the dtypes its Arrow schema gives, whether
+    its rows were extracted now or read back from a release: equal data, equal frames."""
+    table = arrow.Table.from_pandas(frame.loc[:, schema.names], schema=schema, preserve_index=False)
+    return table.to_pandas()
+
+
 def sort_indicators(rows: pd.DataFrame) -> pd.DataFrame:
-    """Rows in the published, stable order with the contract's columns."""
-    rows = rows.loc[:, list(INDICATOR_COLUMNS)]
-    return rows.sort_values(INDICATOR_SORT, kind="mergesort").reset_index(drop=True)
+    """Rows in the published, stable order with the contract's columns and types."""
+    rows = rows.sort_values(INDICATOR_SORT, kind="mergesort").reset_index(drop=True)
+    return conform(rows, INDICATORS_ARROW_SCHEMA)
 
 
 def articles_table(
@@ -153,4 +161,5 @@ def articles_table(
         return ARTICLES_ARROW_SCHEMA.empty_table().to_pandas()
     frame = pd.DataFrame.from_records(records, columns=ARTICLE_COLUMNS)
     frame["published_date"] = pd.to_datetime(frame["published_date"], utc=True).astype("datetime64[us, UTC]")
-    return frame.sort_values(ARTICLE_SORT, kind="mergesort").reset_index(drop=True)
+    frame = frame.sort_values(ARTICLE_SORT, kind="mergesort").reset_index(drop=True)
+    return conform(frame, ARTICLES_ARROW_SCHEMA)
