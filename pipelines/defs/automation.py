@@ -14,6 +14,9 @@ from dagster import (
     define_asset_job,
     sensor,
 )
+from upath import UPath
+
+from pipelines.publishing.storage import is_remote
 
 from .names import DAILY_SCHEDULE, PUBLISH_JOB, RAW_FOLDER_SENSOR
 from .resources import IndicatorFolders
@@ -37,12 +40,19 @@ daily_schedule = ScheduleDefinition(
 
 
 def raw_folder_fingerprint(folders: IndicatorFolders) -> str:
-    """Names, sizes and modification times of the raw folder's files, hashed."""
+    """Names, sizes and modification times (or object tags) of the raw folder's files, hashed."""
     digest = hashlib.sha256()
-    raw = folders.raw_path
-    if not raw.is_dir():
+    location = folders.raw_location
+    if is_remote(location):
+        root = UPath(location)
+        if not root.exists():
+            return ""
+        for info in sorted(root.fs.ls(root.path, detail=True), key=lambda i: i["name"]):
+            digest.update(f"{info['name']}\0{info.get('size')}\0{info.get('ETag', info.get('mtime'))}\n".encode())
+        return digest.hexdigest()
+    if not os.path.isdir(location):
         return ""
-    for entry in sorted(os.scandir(raw), key=lambda e: e.name):
+    for entry in sorted(os.scandir(location), key=lambda e: e.name):
         if entry.name.startswith("."):
             continue
         stat = entry.stat(follow_symlinks=False)
@@ -60,7 +70,7 @@ def raw_folder_fingerprint(folders: IndicatorFolders) -> str:
 def raw_folder_sensor(context: SensorEvaluationContext, folders: IndicatorFolders):
     fingerprint = raw_folder_fingerprint(folders)
     if not fingerprint:
-        return SkipReason(f"the raw folder {folders.raw_path} does not exist")
+        return SkipReason(f"the raw folder {folders.raw_location} does not exist")
     if fingerprint == context.cursor:
         return SkipReason("no file in the raw folder was added, changed or removed")
     context.update_cursor(fingerprint)

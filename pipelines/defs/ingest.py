@@ -14,7 +14,7 @@ from .resources import IndicatorFolders
 def raw_articles(context: AssetExecutionContext, folders: IndicatorFolders) -> Output[list[ArticleText]]:
     """Every file of the raw folder, decoded (article id = file name without extension) or
     set aside with the reason: empty, binary, too large, unreadable, a link leading outside."""
-    articles = read_raw_folder(folders.raw_path, folders.max_article_bytes)
+    articles = read_raw_folder(folders.raw_location, folders.max_article_bytes)
     set_aside = [a for a in articles if not a.ok]
     for article in set_aside:
         context.log.warning(f"set aside {article.file_name}: {article.status}: {article.reason}")
@@ -38,7 +38,7 @@ def raw_articles(context: AssetExecutionContext, folders: IndicatorFolders) -> O
             "dagster/row_count": len(articles),
             "dagster/column_schema": ARTICLES_COLUMN_SCHEMA,
             "preview": preview(listing),
-            "raw_folder": MetadataValue.path(str(folders.raw_path)),
+            "raw_folder": MetadataValue.path(folders.raw_location),
             "articles_read": len(articles) - len(set_aside),
             "files_set_aside": len(set_aside),
         },

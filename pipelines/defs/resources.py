@@ -7,22 +7,28 @@ from dagster import ConfigurableResource
 
 from pipelines.publishing.reading import DEFAULT_MAX_BYTES
 from pipelines.publishing.releases import OutputFolder
+from pipelines.publishing.storage import is_remote
+
+
+def _absolute(location: str) -> str:
+    return location if is_remote(location) else str(Path(location).expanduser().absolute())
 
 
 class IndicatorFolders(ConfigurableResource):
-    """The raw folder articles are dropped into, and the output folder releases go to."""
+    """The raw folder articles are dropped into, and the output folder releases go to:
+    local paths, or object-store URLs (`s3://bucket/raw`) in the distributed setup."""
 
     raw_dir: str
     output_dir: str
     max_article_bytes: int = DEFAULT_MAX_BYTES
 
     @property
-    def raw_path(self) -> Path:
-        return Path(self.raw_dir).expanduser().absolute()
+    def raw_location(self) -> str:
+        return _absolute(self.raw_dir)
 
     @property
     def output(self) -> OutputFolder:
-        return OutputFolder(Path(self.output_dir).expanduser().absolute())
+        return OutputFolder(_absolute(self.output_dir))
 
 
 def folders_from_environment() -> IndicatorFolders:

@@ -14,9 +14,12 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from charset_normalizer import from_bytes
+from upath import UPath
+
+from .storage import is_remote
 
 log = logging.getLogger(__name__)
 
@@ -258,12 +261,48 @@ def html_to_text(page: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def read_raw_folder(raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ArticleText]:
-    """Every file of the raw folder, read or set aside; one article id per file."""
+def read_raw_folder(
+    raw_dir, max_bytes: int = DEFAULT_MAX_BYTES, storage_options: dict | None = None
+) -> list[ArticleText]:
+    """Every file of the raw folder (a local path, or an object-store URL such as
+    `s3://bucket/raw`), read or set aside; one article id per file."""
+    if is_remote(raw_dir):
+        return _unique_ids(_read_remote_folder(os.fspath(raw_dir), max_bytes, storage_options))
+    raw_dir = Path(raw_dir)
+    return _unique_ids(read_article(path, raw_dir, max_bytes) for path in list_raw_files(raw_dir))
+
+
+def _read_remote_folder(location: str, max_bytes: int, storage_options: dict | None):
+    root = UPath(location.rstrip("/"), **(storage_options or {}))
+    if not root.exists():
+        raise FileNotFoundError(f"raw folder {location} does not exist")
+    for path in sorted(root.iterdir(), key=lambda p: p.name):
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if PurePosixPath(path.name).suffix.lower() not in TEXT_SUFFIXES:
+            log.warning("raw folder: %s has an extension that is not text; skipped", path.name)
+            continue
+        name = PurePosixPath(path.name)
+        record = ArticleText(article_id=name.stem if name.suffix else name.name, file_name=path.name, sha256="0" * 64)
+        try:
+            size = path.stat().st_size
+            record.n_bytes = size
+            if size > max_bytes:
+                yield _set_aside(record, "too_large", f"{size} bytes, more than the limit of {max_bytes}")
+                continue
+            data = path.read_bytes()
+        except OSError as exc:
+            yield _set_aside(record, "unreadable", f"{type(exc).__name__}: {exc}")
+            continue
+        record.sha256 = hashlib.sha256(data).hexdigest()
+        yield decode_article(record, data)
+
+
+def _unique_ids(read) -> list[ArticleText]:
     articles: list[ArticleText] = []
     seen: set[str] = set()
-    for path in list_raw_files(raw_dir):
-        article = read_article(path, raw_dir, max_bytes)
+    for article in read:
+        path = Path(article.file_name)
         if article.article_id in seen:
             _set_aside(
                 article, "refused", f"another file already gives the article id {article.article_id!r}"

@@ -5,27 +5,21 @@
       releases/1.1.0/     the same files, SHA256SUMS and README.md: immutable
       releases/1.2.0/ …
 
-A run that changes the data writes a new release folder under a temporary name, renames
-it into place (one atomic step), and only then replaces the latest files at the top, each
-atomically, `datapackage.json` last. A run that changes nothing publishes nothing. A run
-killed midway leaves the previous release as the latest; the next run clears what the
+A run that changes the data writes a new release folder, its SHA256SUMS last (a release
+without one is unfinished and ignored), and only then replaces the latest files at the top,
+each atomically, `datapackage.json` last. A run that changes nothing publishes nothing. A
+run killed midway leaves the previous release as the latest; the next run clears what the
 killed one left and repairs the latest files from the newest complete release.
 """
 
 from __future__ import annotations
 
-import errno
-import fcntl
 import hashlib
 import json
 import logging
 import os
-import shutil
-import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pandas as pd
 
@@ -38,14 +32,16 @@ from schemas.contract import (
 )
 from schemas.export import table_schema
 
-from .files import atomic_write, csv_bytes, parquet_bytes, sha256_hex
+from .files import csv_bytes, parquet_bytes, sha256_hex
+from .storage import PublishBusy, open_storage
+
+__all__ = ["OutputFolder", "PublishBusy", "PublishResult"]
 
 log = logging.getLogger(__name__)
 
 DATA_FILES = ("indicators.parquet", "indicators.csv", "articles.parquet", "articles.csv")
 MANIFEST = "datapackage.json"
 RELEASES = "releases"
-LOCK_FILE = ".publish.lock"
 
 PACKAGE_NAME = "china-economic-indicators"
 PACKAGE_TITLE = "Economic indicators from Chinese government and press articles"
@@ -60,98 +56,75 @@ SOURCE = {
 }
 
 
-class PublishBusy(RuntimeError):
-    """Another run holds the output folder."""
-
-
 @dataclass
 class PublishResult:
     published: bool
     version: str
-    folder: Path
+    folder: str
     files: dict[str, dict] = field(default_factory=dict)
     changes: dict[str, int] = field(default_factory=dict)
     summary_text: str = ""
 
 
-@dataclass
 class OutputFolder:
-    """The published data: latest files at the top, immutable releases below."""
+    """The published data: latest files at the top, immutable releases below, in a local
+    folder or an object store (see `storage.py`)."""
 
-    root: Path
-    lock_timeout: float = 600.0
+    def __init__(self, location, lock_timeout: float = 600.0, storage_options: dict | None = None) -> None:
+        self.store = open_storage(location, storage_options, lock_timeout)
+
+    @property
+    def root(self):
+        """The folder's path (a `Path` for a local folder, a `UPath` for an object store)."""
+        return self.store.root
 
     # --- reading -----------------------------------------------------------------------
 
     def latest_manifest(self) -> dict | None:
-        path = self.root / MANIFEST
-        if not path.exists():
+        if not self.store.exists(MANIFEST):
             return None
-        return json.loads(path.read_text("utf-8"))
+        return json.loads(self.store.read_bytes(MANIFEST).decode("utf-8"))
 
     def release_versions(self) -> list[str]:
-        folder = self.root / RELEASES
-        if not folder.is_dir():
-            return []
-        versions = [p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")]
+        """Complete releases, oldest first: a release is complete once its SHA256SUMS is written."""
+        versions = [
+            v for v in self.store.folders(RELEASES) if self.store.exists(f"{RELEASES}/{v}/SHA256SUMS")
+        ]
         return sorted(versions, key=_version_key)
 
     def read_table(self, name: str, version: str | None = None) -> pd.DataFrame | None:
         """A published table (`indicators` or `articles`) of the latest or a given release."""
-        folder = self.root if version is None else self.root / RELEASES / version
-        path = folder / f"{name}.parquet"
-        if not path.exists():
+        file = f"{name}.parquet" if version is None else f"{RELEASES}/{version}/{name}.parquet"
+        if not self.store.exists(file):
             return None
-        return pd.read_parquet(path)
+        path, options = self.store.pandas_path(file)
+        return pd.read_parquet(path, storage_options=options)
 
     # --- publishing --------------------------------------------------------------------
 
-    @contextmanager
     def lock(self):
-        """One publisher at a time: a second waits up to `lock_timeout`, then is refused."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        handle = open(self.root / LOCK_FILE, "a+")
-        deadline = time.monotonic() + self.lock_timeout
-        try:
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except OSError as exc:
-                    if exc.errno not in (errno.EAGAIN, errno.EACCES):
-                        raise
-                    if time.monotonic() >= deadline:
-                        raise PublishBusy(
-                            f"another run is publishing into {self.root}; waited {self.lock_timeout:.0f} s. "
-                            "Try again when it has finished."
-                        ) from None
-                    time.sleep(0.2)
-            yield
-        finally:
-            handle.close()
+        return self.store.lock()
 
     def recover(self) -> list[str]:
         """Clear what a killed run left and make the latest files match the newest release."""
         actions = []
-        releases = self.root / RELEASES
-        if releases.is_dir():
-            for leftover in releases.glob(".tmp-*"):
-                shutil.rmtree(leftover, ignore_errors=True)
-                actions.append(f"removed an unfinished release folder {leftover.name}")
-        for leftover in self.root.glob(".*.tmp-*"):
-            leftover.unlink(missing_ok=True)
-            actions.append(f"removed an unfinished file {leftover.name}")
+        for folder in self.store.folders(RELEASES):
+            if not self.store.exists(f"{RELEASES}/{folder}/SHA256SUMS"):
+                self.store.remove(f"{RELEASES}/{folder}")
+                actions.append(f"removed the unfinished release folder {folder}")
+        for leftover in self.store.leftovers():
+            self.store.remove(leftover)
+            actions.append(f"removed an unfinished file {leftover}")
         versions = self.release_versions()
         if versions:
-            newest = self.root / RELEASES / versions[-1]
-            sums = _read_sums(newest / "SHA256SUMS")
+            newest = f"{RELEASES}/{versions[-1]}"
+            sums = _parse_sums(self.store.read_bytes(f"{newest}/SHA256SUMS").decode("utf-8"))
             for name in (*DATA_FILES, MANIFEST):
-                target = self.root / name
                 wanted = sums.get(name)
                 if wanted is None:
                     continue
-                if not target.exists() or sha256_hex(target.read_bytes()) != wanted:
-                    atomic_write(target, (newest / name).read_bytes())
+                if not self.store.exists(name) or sha256_hex(self.store.read_bytes(name)) != wanted:
+                    self.store.write_bytes(name, self.store.read_bytes(f"{newest}/{name}"))
                     actions.append(f"restored the latest {name} from release {versions[-1]}")
         for action in actions:
             log.warning("output folder: %s", action)
@@ -167,8 +140,9 @@ class OutputFolder:
     ) -> PublishResult:
         """Publish a new release if the tables differ from the latest one.
 
-        `before_latest` is called after the release folder is in place and before the latest
-        files move: the point where a killed run must leave the previous release intact.
+        The release's files are written first and its SHA256SUMS last, which marks it
+        complete; only then do the latest files move. `before_latest` is called between the
+        two: the point where a killed run must leave the previous release the latest.
         """
         with self.lock():
             self.recover()
@@ -176,7 +150,7 @@ class OutputFolder:
             fingerprint = content_fingerprint(indicators, articles)
             if manifest and manifest.get("x-content-sha256") == fingerprint:
                 version = manifest["version"]
-                return PublishResult(False, version, self.root / RELEASES / version)
+                return PublishResult(False, version, f"{self.store.location}/{RELEASES}/{version}")
             version = next_version(manifest)
             created = created or _release_time()
             previous_version = manifest["version"] if manifest else None
@@ -197,30 +171,21 @@ class OutputFolder:
             package = data_package(payload, version, extractor_version, created, fingerprint, indicators)
             payload[MANIFEST] = (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
             readme = release_readme(version, previous_version, created, change_text, indicators, articles)
+            payload["README.md"] = readme.encode("utf-8")
             files = {name: {"bytes": len(data), "sha256": sha256_hex(data)} for name, data in payload.items()}
-            files["README.md"] = {"bytes": len(readme.encode()), "sha256": sha256_hex(readme.encode())}
             sums = "".join(f"{info['sha256']}  {name}\n" for name, info in sorted(files.items()))
 
-            releases = self.root / RELEASES
-            releases.mkdir(parents=True, exist_ok=True)
-            staging = releases / f".tmp-{version}-{os.getpid()}"
-            staging.mkdir()
+            folder = f"{RELEASES}/{version}"
+            self.store.remove(folder)  # an unfinished folder of the same version, if any
             for name, data in payload.items():
-                (staging / name).write_bytes(data)
-            (staging / "README.md").write_text(readme, "utf-8")
-            (staging / "SHA256SUMS").write_text(sums, "utf-8")
-            for path in staging.iterdir():
-                with open(path, "rb") as handle:
-                    os.fsync(handle.fileno())
-            final = releases / version
-            os.rename(staging, final)  # the release appears whole or not at all
-            for path in final.iterdir():
-                path.chmod(0o444)
+                self.store.write_bytes(f"{folder}/{name}", data)
+            self.store.write_bytes(f"{folder}/SHA256SUMS", sums.encode("utf-8"))  # complete now
+            self.store.seal(folder)
             if before_latest is not None:
-                before_latest(final)
+                before_latest(folder)
             for name in (*DATA_FILES, MANIFEST):  # the manifest last: it names the latest
-                atomic_write(self.root / name, payload[name])
-            return PublishResult(True, version, final, files, changes, readme)
+                self.store.write_bytes(name, payload[name])
+            return PublishResult(True, version, f"{self.store.location}/{folder}", files, changes, readme)
 
 
 def _release_time() -> datetime:
@@ -248,11 +213,9 @@ def next_version(manifest: dict | None) -> str:
     return f"{DATASET_MAJOR}.{minor + 1}.0"
 
 
-def _read_sums(path: Path) -> dict[str, str]:
-    if not path.exists():
-        return {}
+def _parse_sums(text: str) -> dict[str, str]:
     sums = {}
-    for line in path.read_text("utf-8").splitlines():
+    for line in text.splitlines():
         digest, _, name = line.partition("  ")
         if name:
             sums[name] = digest

@@ -1,0 +1,172 @@
+"""Where published files live: a local folder or an object store, behind one small interface.
+
+The release logic (`releases.py`) speaks only these verbs. A local folder writes through a
+temporary file and a rename, and locks with `flock`; an object store (S3 and anything
+fsspec reaches, through `UPath`) writes each object in one PUT, which readers also see
+whole, and leaves mutual exclusion to the Dagster run queue (one publishing run at a time).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import shutil
+import time
+from pathlib import Path
+
+from upath import UPath
+
+from .files import atomic_write
+
+
+class PublishBusy(RuntimeError):
+    """Another run holds the output folder."""
+
+
+def is_remote(location: str | os.PathLike) -> bool:
+    text = os.fspath(location)
+    return "://" in text and not text.startswith("file://")
+
+
+class LocalFolder:
+    """A folder on this machine's disk."""
+
+    def __init__(self, root: str | os.PathLike, lock_timeout: float = 600.0) -> None:
+        text = os.fspath(root)
+        self.root = Path(text[len("file://") :] if text.startswith("file://") else text).absolute()
+        self.lock_timeout = lock_timeout
+
+    @property
+    def location(self) -> str:
+        return str(self.root)
+
+    def path(self, name: str) -> Path:
+        return self.root / name
+
+    def exists(self, name: str) -> bool:
+        return self.path(name).exists()
+
+    def read_bytes(self, name: str) -> bytes:
+        return self.path(name).read_bytes()
+
+    def write_bytes(self, name: str, data: bytes) -> None:
+        atomic_write(self.path(name), data)
+
+    def folders(self, name: str) -> list[str]:
+        folder = self.path(name)
+        return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+
+    def files(self, name: str) -> list[str]:
+        folder = self.path(name)
+        return sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+
+    def remove(self, name: str) -> None:
+        path = self.path(name)
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+    def seal(self, name: str) -> None:
+        """Files of a finished release become read-only."""
+        for path in self.path(name).iterdir():
+            path.chmod(0o444)
+
+    def leftovers(self) -> list[str]:
+        """Temporary files a killed writer left behind."""
+        return [p.name for p in self.root.glob(".*.tmp-*")]
+
+    def pandas_path(self, name: str) -> tuple[str, dict | None]:
+        return str(self.path(name)), None
+
+    @contextlib.contextmanager
+    def lock(self):
+        """One publisher at a time: a second waits up to `lock_timeout`, then is refused."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        handle = open(self.root / ".publish.lock", "a+")
+        deadline = time.monotonic() + self.lock_timeout
+        try:
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except OSError as exc:
+                    if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                        raise
+                    if time.monotonic() >= deadline:
+                        raise PublishBusy(
+                            f"another run is publishing into {self.root}; waited {self.lock_timeout:.0f} s. "
+                            "Try again when it has finished."
+                        ) from None
+                    time.sleep(0.2)
+            yield
+        finally:
+            handle.close()
+
+
+class ObjectStore:
+    """A bucket prefix (`s3://bucket/outputs`) reached through UPath and fsspec.
+
+    Credentials and the endpoint come from the usual environment (`AWS_ACCESS_KEY_ID`,
+    `AWS_SECRET_ACCESS_KEY`, `AWS_ENDPOINT_URL` for an S3-compatible service)."""
+
+    def __init__(self, root: str, storage_options: dict | None = None) -> None:
+        self.storage_options = dict(storage_options or {})
+        self.root = UPath(root.rstrip("/"), **self.storage_options)
+
+    @property
+    def location(self) -> str:
+        return str(self.root)
+
+    def path(self, name: str) -> UPath:
+        return self.root / name if name else self.root
+
+    def exists(self, name: str) -> bool:
+        return self.path(name).exists()
+
+    def read_bytes(self, name: str) -> bytes:
+        return self.path(name).read_bytes()
+
+    def write_bytes(self, name: str, data: bytes) -> None:
+        self.path(name).write_bytes(data)  # one PUT: readers see the old object or the new
+
+    def _entries(self, name: str):
+        folder = self.path(name)
+        try:
+            return list(folder.iterdir())
+        except (FileNotFoundError, NotADirectoryError):  # no objects under the prefix yet
+            return []
+
+    def folders(self, name: str) -> list[str]:
+        return sorted(p.name for p in self._entries(name) if p.is_dir())
+
+    def files(self, name: str) -> list[str]:
+        return sorted(p.name for p in self._entries(name) if p.is_file())
+
+    def remove(self, name: str) -> None:
+        path = self.path(name)
+        if path.exists():
+            path.fs.rm(path.path, recursive=True)
+
+    def seal(self, name: str) -> None:
+        """Object stores have no file modes: immutability is the bucket's policy."""
+
+    def leftovers(self) -> list[str]:
+        return []
+
+    def pandas_path(self, name: str) -> tuple[str, dict | None]:
+        return str(self.path(name)), self.storage_options or None
+
+    @contextlib.contextmanager
+    def lock(self):
+        """No lock on an object store: the Dagster run queue lets one publishing run at a time."""
+        yield
+
+
+def open_storage(location: str | os.PathLike, storage_options: dict | None = None, lock_timeout: float = 600.0):
+    """A local folder for a path or `file://` URL, an object store for any other URL."""
+    if is_remote(location):
+        return ObjectStore(os.fspath(location), storage_options)
+    return LocalFolder(location, lock_timeout)
