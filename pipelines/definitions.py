@@ -1,6 +1,6 @@
 """The Dagster code location: every asset, check, job, schedule and sensor, in one place."""
 
-from dagster import Definitions, in_process_executor
+from dagster import Definitions
 
 from pipelines.defs.automation import daily_schedule, publish_job, raw_folder_sensor
 from pipelines.defs.checks import (
@@ -9,6 +9,7 @@ from pipelines.defs.checks import (
     indicators_meet_contract,
     indicators_table,
 )
+from pipelines.defs.execution import executor_from_environment, io_manager_from_environment
 from pipelines.defs.extract import indicator_row_shards, indicator_rows
 from pipelines.defs.ingest import raw_articles
 from pipelines.defs.publish import published_release
@@ -30,7 +31,8 @@ defs = Definitions(
     jobs=[publish_job],
     schedules=[daily_schedule],
     sensors=[raw_folder_sensor],
-    resources={"folders": folders_from_environment()},
-    # One process: a run's steps are short, and a process per step costs ~15 s (FACTS.md).
-    executor=in_process_executor,
+    resources={"folders": folders_from_environment(), **io_manager_from_environment()},
+    # Locally one process: a run's steps are short, and a process per step costs ~15 s
+    # (FACTS.md). `INDICATORS_EXECUTOR=celery` spreads the steps over Celery workers.
+    executor=executor_from_environment(),
 )

@@ -1,0 +1,62 @@
+"""How runs execute, chosen by environment: in one process (the local default), or as
+Celery tasks on any number of workers with step outputs in object storage."""
+
+import os
+import pickle
+from typing import Any
+
+from dagster import (
+    ExecutorDefinition,
+    InputContext,
+    IOManagerDefinition,
+    OutputContext,
+    UPathIOManager,
+    in_process_executor,
+)
+from upath import UPath
+
+EXECUTORS = ("in_process", "celery")
+
+
+def executor_from_environment() -> ExecutorDefinition:
+    """`INDICATORS_EXECUTOR=celery` sends each step to the Celery broker at
+    `INDICATORS_CELERY_BROKER` (results to `INDICATORS_CELERY_BACKEND`)."""
+    kind = os.environ.get("INDICATORS_EXECUTOR", "in_process")
+    if kind == "in_process":
+        return in_process_executor
+    if kind == "celery":
+        from dagster_celery import celery_executor  # the distributed extra
+
+        return celery_executor.configured(
+            {
+                "broker": {"env": "INDICATORS_CELERY_BROKER"},
+                "backend": {"env": "INDICATORS_CELERY_BACKEND"},
+                "config_source": {"worker_prefetch_multiplier": 1, "task_acks_late": True},
+            },
+            name="celery",
+        )
+    raise ValueError(f"INDICATORS_EXECUTOR={kind!r}: expected one of {', '.join(EXECUTORS)}")
+
+
+class PickledUPathIOManager(UPathIOManager):
+    """Step outputs as pickles under a UPath (`s3://bucket/dagster-io`), so that a step on one
+    worker reads what a step on another wrote."""
+
+    extension = ".pickle"
+
+    def dump_to_path(self, context: OutputContext, obj: Any, path: UPath) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def load_from_path(self, context: InputContext, path: UPath) -> Any:
+        return pickle.loads(path.read_bytes())
+
+
+def io_manager_from_environment() -> dict:
+    """`INDICATORS_IO_DIR` set: step outputs go there; unset: Dagster's default (files in
+    `$DAGSTER_HOME/storage`)."""
+    location = os.environ.get("INDICATORS_IO_DIR")
+    if not location:
+        return {}
+    manager = PickledUPathIOManager(base_path=UPath(location))
+    return {"io_manager": IOManagerDefinition.hardcoded_io_manager(manager)}
