@@ -102,6 +102,43 @@ def library_throughput(raw: Path, max_chars: int) -> dict:
     }
 
 
+def celery_run(raw: Path, workers: int) -> dict:
+    """The same cold run with the Celery executor and `workers` workers on this machine:
+    PostgreSQL instance, Redis broker, step outputs on the local disk they share."""
+    import pytest
+
+    from tests.services import celery_workers, postgres_server, redis_server
+
+    label = f"celery-{raw.name}"
+    out, home = WORK / f"out-{label}", WORK / f"home-{label}"
+    for folder in (out, home):
+        shutil.rmtree(folder, ignore_errors=True)
+    home.mkdir(parents=True)
+    shutil.copy(REPO / "pipelines" / "instance-distributed.yaml", home / "dagster.yaml")
+    try:
+        with postgres_server() as pg_url, redis_server() as redis_url:
+            env = dict(os.environ)
+            env.update(
+                DAGSTER_HOME=str(home),
+                INDICATORS_PG_URL=pg_url,
+                INDICATORS_EXECUTOR="celery",
+                INDICATORS_CELERY_BROKER=f"{redis_url}/0",
+                INDICATORS_CELERY_BACKEND=f"{redis_url}/1",
+                INDICATORS_RAW_DIR=str(raw),
+                INDICATORS_OUTPUT_DIR=str(out),
+                PYTHONWARNINGS="ignore",
+            )
+            with celery_workers(env, count=workers, log_dir=WORK):
+                start = time.perf_counter()
+                subprocess.run(
+                    [str(DAGSTER), "job", "execute", "-m", "pipelines.definitions", "-j", "publish_indicators"],
+                    env=env, cwd=REPO, check=True, capture_output=True,
+                )  # fmt: skip
+                return {"wall_s": round(time.perf_counter() - start, 2), "workers": workers}
+    except pytest.skip.Exception as skipped:
+        return {"skipped": str(skipped)}
+
+
 def folder_bytes(folder: Path, pattern: str = "*.txt") -> int:
     return sum(p.stat().st_size for p in folder.glob(pattern))
 
@@ -110,6 +147,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,1000,10000", help="corpus sizes for cold runs")
     parser.add_argument("--library-chars", type=int, default=8_000_000)
+    parser.add_argument("--no-celery", action="store_true", help="skip the two-worker Celery row")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     WORK.mkdir(exist_ok=True)
@@ -143,6 +181,8 @@ def main(argv=None) -> int:
                 "articles_parquet_bytes": (out / "articles.parquet").stat().st_size,
                 "articles_csv_bytes": (out / "articles.csv").stat().st_size,
             }
+    if not args.no_celery:
+        runs[f"celery_2_workers_{largest}"] = celery_run(corpora[largest], workers=2)
     figures["runs"] = runs
 
     lib = figures["library"]
@@ -158,6 +198,14 @@ def main(argv=None) -> int:
     print(f"| bare re.finditer(r'\\d+'), chars/s | {lib['floor_chars_per_s']:,} | floor |")
     print(f"| library time / floor time | {lib['ratio_to_floor']}x | <= 20x |")
     for name, run in runs.items():
+        if "skipped" in run:
+            print(f"| pipeline {name.replace('_', ' ')} articles | skipped: {run['skipped']} | |")
+            continue
+        if name.startswith("celery"):
+            print(
+                f"| pipeline cold {largest} articles, Celery, {run['workers']} workers | {run['wall_s']} s | vs in-process |"
+            )
+            continue
         target = ""
         if name == f"cold_{largest}" and largest == 10000:
             target = "< 60 s, < 1.5 GB"

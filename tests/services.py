@@ -149,15 +149,32 @@ def celery_workers(env: dict, count: int, log_dir: Path):
             logs.append(log)
             workers.append(
                 subprocess.Popen(
-                    [str(celery), "-A", "pipelines.defs.celery_app", "worker", "-Q", "dagster",
-                     "-c", "1", "-n", f"indicators{index}@%h", "--loglevel", "INFO"],
-                    env=env, cwd=REPO, stdout=log.open("w"), stderr=subprocess.STDOUT,
+                    [
+                        str(celery),
+                        "-A",
+                        "pipelines.defs.celery_app",
+                        "worker",
+                        "-Q",
+                        "dagster",
+                        "-c",
+                        "1",
+                        "-n",
+                        f"indicators{index}@%h",
+                        "--loglevel",
+                        "INFO",
+                    ],
+                    env=env,
+                    cwd=REPO,
+                    stdout=log.open("w"),
+                    stderr=subprocess.STDOUT,
                 )  # fmt: skip
             )
         deadline = time.monotonic() + 60
         while not all("ready." in log.read_text(errors="replace") for log in logs):
             if time.monotonic() > deadline or any(w.poll() is not None for w in workers):
-                raise RuntimeError("Celery workers did not start:\n" + "\n".join(l.read_text()[-2000:] for l in logs))
+                raise RuntimeError(
+                    "Celery workers did not start:\n" + "\n".join(text.read_text()[-2000:] for text in logs)
+                )
             time.sleep(0.3)
         yield logs
     finally:

@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 
-
 import pytest
 
 from .conftest import SEED_ARTICLE
@@ -86,7 +85,10 @@ def test_celery_workers_publish_the_release_the_local_run_publishes(services, fo
     # Steps ran on the workers, not in the launching process.
     assert sum(text.count("succeeded") for text in worked) >= 10, worked
     for file in RELEASE_FILES:
-        assert fs.cat_file(f"{bucket}/outputs/releases/1.1.0/{file}") == (out / "releases" / "1.1.0" / file).read_bytes(), file
+        assert (
+            fs.cat_file(f"{bucket}/outputs/releases/1.1.0/{file}")
+            == (out / "releases" / "1.1.0" / file).read_bytes()
+        ), file
 
     # The run and its events are in PostgreSQL.
     import psycopg2

@@ -1,7 +1,6 @@
 """Raw and published files on S3-compatible object storage (moto's S3 server on 127.0.0.1)."""
 
 import shutil
-import socket
 
 import pandas as pd
 import pytest
@@ -12,8 +11,8 @@ from pipelines.publishing.releases import OutputFolder
 
 from .conftest import SEED_ARTICLE
 from .pipeline_runs import run_pipeline
+from .services import s3_server
 
-moto_server = pytest.importorskip("moto.server", reason="moto[server] is not installed (pip install -e '.[test]')")
 s3fs = pytest.importorskip("s3fs", reason="s3fs is not installed (pip install -e '.[distributed]')")
 
 RELEASE_FILES = [
@@ -22,19 +21,10 @@ RELEASE_FILES = [
 ]  # fmt: skip
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def s3_endpoint():
-    port = free_port()
-    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    yield f"http://127.0.0.1:{port}"
-    server.stop()
+    with s3_server() as endpoint:
+        yield endpoint
 
 
 @pytest.fixture

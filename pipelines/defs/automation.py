@@ -48,7 +48,9 @@ def raw_folder_fingerprint(folders: IndicatorFolders) -> str:
         if not root.exists():
             return ""
         for info in sorted(root.fs.ls(root.path, detail=True), key=lambda i: i["name"]):
-            digest.update(f"{info['name']}\0{info.get('size')}\0{info.get('ETag', info.get('mtime'))}\n".encode())
+            digest.update(
+                f"{info['name']}\0{info.get('size')}\0{info.get('ETag', info.get('mtime'))}\n".encode()
+            )
         return digest.hexdigest()
     if not os.path.isdir(location):
         return ""

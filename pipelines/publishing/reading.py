@@ -283,7 +283,9 @@ def _read_remote_folder(location: str, max_bytes: int, storage_options: dict | N
             log.warning("raw folder: %s has an extension that is not text; skipped", path.name)
             continue
         name = PurePosixPath(path.name)
-        record = ArticleText(article_id=name.stem if name.suffix else name.name, file_name=path.name, sha256="0" * 64)
+        record = ArticleText(
+            article_id=name.stem if name.suffix else name.name, file_name=path.name, sha256="0" * 64
+        )
         try:
             size = path.stat().st_size
             record.n_bytes = size

@@ -165,7 +165,9 @@ class ObjectStore:
         yield
 
 
-def open_storage(location: str | os.PathLike, storage_options: dict | None = None, lock_timeout: float = 600.0):
+def open_storage(
+    location: str | os.PathLike, storage_options: dict | None = None, lock_timeout: float = 600.0
+):
     """A local folder for a path or `file://` URL, an object store for any other URL."""
     if is_remote(location):
         return ObjectStore(os.fspath(location), storage_options)
