@@ -371,3 +371,35 @@ def test_offsets_point_into_the_raw_text():
     raw = "数读\n\n●省委金融办：贴息比例35%(单企年度最高2000万元，三年总规模6000亿元)。"
     for row in extract_indicators(raw):
         assert raw[row.char_start : row.char_end] == row.surface
+
+
+# --- forms met in the press beyond the rule book's examples ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("较去年增长约一成至一成半", [(10, "%", ">=", "growth"), (15, "%", "<=", "growth")]),
+        ("大概增长百分之四十几", [(40, "%", ">", "growth")]),
+        ("去年GDP大概是一百二十个亿", [(1.2e10, "元", "~", "level")]),
+        ("全县有三十多万人口", [(300000, "人", ">", "level")]),
+        (
+            "利润总额同比下降9.0%，降幅比1—8月份收窄2.7个百分点",
+            [(-9, "%", "", "growth"), (2.7, "个百分点", "", "growth")],
+        ),
+        ("美聯儲減息25點子", [(-25, "基点", "", "growth")]),
+        ("每股派息30港仙", [(30, "港仙", "", "level")]),
+    ],
+)
+def test_press_forms(text, expected):
+    assert_rows(text, expected)
+
+
+def test_fenbie_after_several_clauses_distributes_their_subjects():
+    rows = extract_indicators("全年共接待游客6.5亿人次，实现旅游总收入7800亿元，分别比上年增长12.3%和15.6%。")
+    assert [r.metric for r in rows[2:]] == ["全年共接待游客", "实现旅游总收入"]
+
+
+def test_a_clause_without_a_figure_names_the_subject_of_the_next():
+    rows = extract_indicators("美元兌日圓升0.5%；歐元兌美元報1.0850，跌0.2%。")
+    assert rows[-1].metric.startswith("歐元兌美元")

@@ -25,6 +25,7 @@ EXTRACTOR_VERSION = "1.0.0"
 
 _CLAUSE_END_RE = re.compile(r"[，,；;：:]")
 _DIGIT_RE = re.compile(r"\d")
+_TRAILING_NUMBER_RE = re.compile(r"[\d.,%]+$")
 _THRESHOLD_NEXT_RE = re.compile(r"的(?![，。；、])")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _NOUN_AFTER_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -128,7 +129,8 @@ def _read_sentence(
         m.end() for m in CLAUSE_BREAK_RE.finditer(text, sentence_start, sentence_end)
     ]
     for position, mention in enumerate(mentions):
-        start_of_clause = clause_starts[bisect_right(clause_starts, mention.start) - 1]
+        clause_index = bisect_right(clause_starts, mention.start) - 1
+        start_of_clause = clause_starts[clause_index]
         same_clause = previous is not None and previous.post_end > start_of_clause
         listed = same_clause and is_list_continuation(text, previous, mention)
         if previous is not None and previous.start == mention.start:
@@ -153,6 +155,13 @@ def _read_sentence(
                     metric = list_items[list_position]
         else:
             own = tidy_subject(display[pre_from : mention.start], pre)
+            if clause_index and needs_subject(own):
+                # `欧元兑美元报1.0850，跌0.2%`: a clause with no figure of its own names the subject
+                before = clause_starts[clause_index - 1]
+                if previous is None or before >= previous.post_end:
+                    named = tidy_subject(_TRAILING_NUMBER_RE.sub("", display[before : start_of_clause - 1]))
+                    if named and not needs_subject(named):
+                        subject = named
             inherits = previous_reading is not None and previous.unit == mention.unit and needs_subject(own)
             previous_measure = previous_reading[0] if inherits else None
             measure, sign = measure_for(

@@ -112,12 +112,14 @@ def _context_around(text: str, pos: int) -> str:
     return text[max(0, pos - 150) : pos + 150]
 
 
-def _read_unit(text: str, pos: int) -> tuple[str, str, int, bool] | None:
-    """(unit, kind, end, approx) for the unit at `pos`, `成` and rates included."""
+def _read_unit(text: str, pos: int) -> tuple[str, str, int, bool, bool] | None:
+    """(unit, kind, end, approx, half) for the unit at `pos`, `成` and rates included;
+    `half` where `半` follows `倍` or `成` (`一倍半`, `一成半`)."""
     if pos < len(text) and text[pos] == "成":
         if pos + 1 < len(text) and text[pos + 1] in CHENG_NOT_SHARE_NEXT:
             return None
-        return "%", "cheng", pos + 1, False
+        half = pos + 1 < len(text) and text[pos + 1] == "半"
+        return "%", "cheng", pos + 1 + half, False, half
     match = UNIT_RE.match(text, pos)
     if not match:
         return None
@@ -132,7 +134,8 @@ def _read_unit(text: str, pos: int) -> tuple[str, str, int, bool] | None:
         unit = f"{unit}/{denominator}"
     elif kind in ("count", "physical") and end < len(text) and text[end] in "/":
         return None  # a rate with a denominator we do not know: better no row
-    return unit, kind, end, bool(match.group("approx"))
+    half = kind == "multiple" and end < len(text) and text[end] == "半"
+    return unit, kind, end + half, bool(match.group("approx")), half
 
 
 def _chinese_allowed(text: str, start: int, value: Decimal, unit_kind: str) -> bool:
@@ -275,7 +278,7 @@ def _read_chinese_range(text: str, match: re.Match) -> tuple[list[Mention], int]
     unit = _read_unit(text, match.end())
     if unit is None or _left_blocks(text, start):
         return [], match.end()
-    name, kind, end, _ = unit
+    name, kind, end, _, _ = unit
     if kind == "time":
         return [], end
     low = Mention(start, end, lo * scale, name, kind, text[start:end], range_end="low", chinese=True)
@@ -337,20 +340,19 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
         if implied is None:
             return [], end
         name, kind = implied
-        unit_end, approx = end, False
+        unit_end, approx, half = end, False, False
     else:
-        name, kind, unit_end, approx = unit
+        name, kind, unit_end, approx, half = unit
     if end < len(text) and _ASCII_LETTER.match(text[end]) and unit is None:
         return [], end
 
     if not _unit_fits(text, start, unit_end, amount, name, kind, chinese):
         return [], unit_end
 
+    if half:
+        value += Decimal("0.5")
     if kind == "cheng":
         value = value * 10
-    if kind == "multiple" and unit_end < len(text) and text[unit_end] == "半":
-        value += Decimal("0.5")
-        unit_end += 1
     if names.covers(start, unit_end):
         return [], unit_end
 
@@ -407,9 +409,13 @@ def _read_range(text, names, match, amount, value, unit, second, chinese) -> lis
     second_unit = _read_unit(text, second.end())
     if second_unit is None:
         return None
-    name, kind, unit_end, _ = second_unit
+    name, kind, unit_end, _, half = second_unit
     if kind == "time" or (unit is not None and unit[0] != name):
         return None
+    if half:
+        second_value += Decimal("0.5")
+    if unit is not None and unit[4]:
+        value += Decimal("0.5")
     first_has_magnitude = bool(set(amount) & _MAGNITUDE_CHARS)
     magnitude = "".join(ch for ch in second_amount if ch in _MAGNITUDE_CHARS)
     if not first_has_magnitude and magnitude and unit is None:
