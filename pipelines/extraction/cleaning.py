@@ -29,7 +29,8 @@ _SENTENCE_END = "。！？!?；;：:”」』）)…"
 # What the cleaner may change: full-width and compatibility characters, runs of spaces,
 # and line breaks with the blank lines around them.
 _EDIT_RE = re.compile(
-    r"(?P<wide>[\u2000-\u200a\u2024\u2212\u3000\u3200-\u33ff\ufe30-\ufe6f\uff01-\uffef])"
+    r"(?P<digit_comma>(?<=\d)，(?=\d{3}(?!\d)))"  # `１，２３４`: a thousands separator
+    r"|(?P<wide>[\u2000-\u200a\u2024\u2212\u3000\u3200-\u33ff\ufe30-\ufe6f\uff01-\uffef])"
     r"|(?P<spaces>[ \t\u00a0\u3000\u200b]+)"
     r"|(?P<breaks>[ \t\u3000]*(?:\r\n|\r|\n)(?:[ \t\u3000]*(?:\r\n|\r|\n))*[ \t\u3000]*)"
 )
@@ -110,7 +111,9 @@ def clean_text(raw: str) -> CleanText:
     for match in _EDIT_RE.finditer(raw):
         start, end = match.start(), match.end()
         kind = match.lastgroup
-        if kind == "wide":
+        if kind == "digit_comma":
+            replacement = ","
+        elif kind == "wide":
             replacement = _fold(raw[start])
             if replacement == raw[start]:
                 continue

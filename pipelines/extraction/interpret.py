@@ -39,6 +39,7 @@ _LIST_GLUE_RE = re.compile(r"^(?:、|和|及|与|或|以及|，|,)?$")
 _SHARE_AFTER_PERCENT_RE = re.compile(
     r"的?(?:资金|资本|资产|企业|人口|用户|产品|收入|股份|股权|土地|面积|人员|家庭|居民|员工|项目|份额)"
 )
+_BELOW_RE = re.compile(r"低于?[了约近]?$")
 _GROWTH_AFTER_RE = re.compile(r"的?(?:增速|增长|增幅|涨幅|的增长)")
 _LESS_IS_BETTER_RE = re.compile(alternation(LESS_IS_BETTER_WORDS))
 
@@ -166,6 +167,8 @@ def measure_for(
     if unit in ("个百分点", "基点", "码"):
         if change_sign:
             return "growth", change_sign
+        if _BELOW_RE.search(tail):
+            return "growth", -1  # `比全省低0.5个百分点`: a gap below is negative
         return "growth", GROWTH_NOUNS.get(noun or "", 1)
     if level_at:
         return _measure_of_level(noun, unit, kind), 1
