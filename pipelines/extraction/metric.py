@@ -32,7 +32,9 @@ _TRAILING_WORDS = (
     "有所", "显著", "突然", "就有", "就", "至", "到", "估计", "能", "能够", "大概", "或",
 )  # fmt: skip
 _TRAILING_RE = re.compile(rf"(?:{alternation(_TRAILING_WORDS)}|[\s“\"'‘：:，,、（(●■◆▲·—\-])+$")
-_ENDS_IN_CHANGE_RE = re.compile(rf"(?:{alternation((*RISE_WORDS, *FALL_WORDS))})[了约近超逾]*$")
+_ENDS_IN_CHANGE_RE = re.compile(
+    rf"(?:{alternation((*RISE_WORDS, *FALL_WORDS))}|[高低多少快慢])[了出约近超逾]*$"
+)
 _COMPARISON_RE = re.compile(
     r"(?<!占)(?:同比|环比|按年|按月|按季|相比|相较|比|较)(?![重例率值较大为高低好快])"
 )
