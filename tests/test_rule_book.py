@@ -59,6 +59,10 @@ NOT_INDICATORS = [
     "PM2.5年均浓度下降，5G工厂和3D打印机加快发展，A股上涨。",
     "稳增长“21条”“18条”等政策，办好“退役军人最期盼的10件事”。",
     "《2018煤炭行业发展年度报告》显示",
+    "05年以来销量稳步增长。",
+    "腾讯(00700)公布业绩。",
+    "三省份联合发布通知。",
+    "两年平均增长，一体化推进。",
 ]
 
 
@@ -204,6 +208,33 @@ def test_units(text, value, unit):
     assert math.isclose(got_value, value, rel_tol=1e-9) and got_unit == unit
 
 
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "家",
+        "户",
+        "个",
+        "项",
+        "支",
+        "市",
+        "家次",
+        "人",
+        "人次",
+        "件",
+        "台",
+        "辆",
+        "所",
+        "座",
+        "张",
+        "股",
+        "亩",
+    ],
+)
+def test_count_and_other_units_are_kept_as_written(unit):
+    ((value, got, _, measure),) = readings(f"全年新增12{unit}")
+    assert (value, got, measure) == (12, unit, "level")
+
+
 def test_a_rate_written_with_mei_before_the_number_keeps_the_plain_unit():
     ((value, unit, _, _),) = readings("每吨2550元")
     assert (value, unit) == (2550, "元")
@@ -223,11 +254,13 @@ def test_percent_spellings(text, value):
         ("工业机器人产量占全国四成", 40, "share"),
         ("制造业增加值占GDP的比重达三分之一", 100 / 3, "share"),
         ("新增境内上市公司占全国增量的1/4", 25, "share"),
+        ("产业规模预计3000亿元，约占全国1/4", 25, "share"),
         ("比重达五分之二", 40, "share"),
     ],
 )
 def test_shares_and_fractions(text, value, measure):
-    assert_rows(text, [(value, "%", "", measure)])
+    (row,) = [r for r in readings(text) if r[1] == "%"]
+    assert math.isclose(row[0], value) and row[3] == measure
 
 
 @pytest.mark.parametrize(
@@ -290,6 +323,7 @@ MEASURES = [
     ("已惠及1.4万家企业", 14000, "家", "level"),
     ("贴息比例35%", 35, "%", "ratio"),
     ("研发投入强度3.8%", 3.8, "%", "ratio"),
+    ("对全省GDP增长贡献率约50%", 50, "%", "ratio"),
     ("服务业吸收外资增长6.8%", 6.8, "%", "growth"),
     ("生产安全事故起数下降2.1%", -2.1, "%", "growth"),
     ("增长2.5倍", 2.5, "倍", "growth"),
