@@ -437,3 +437,19 @@ def test_fenbie_after_several_clauses_distributes_their_subjects():
 def test_a_clause_without_a_figure_names_the_subject_of_the_next():
     rows = extract_indicators("美元兌日圓升0.5%；歐元兌美元報1.0850，跌0.2%。")
     assert rows[-1].metric.startswith("歐元兌美元")
+
+
+def test_a_method_clause_does_not_become_the_subject():
+    rows = extract_indicators("上半年，全市实现地区生产总值5234.56亿元，按不变价格计算，同比增长5.6%。")
+    assert rows[-1].metric == "全市实现地区生产总值"
+
+
+def test_a_change_word_that_names_its_period_stays_in_the_metric():
+    rows = extract_indicators("台北市月減 14.2%，新北市年增 5.3%。")
+    assert [r.metric for r in rows] == ["台北市月減", "新北市年增"]
+    assert [r.value for r in rows] == [-14.2, 5.3]
+
+
+def test_a_compared_figure_does_not_change_the_subject():
+    rows = extract_indicators("律政司的年度預算為25億元，較去年經修訂後的預算19億元增加三成。")
+    assert rows[-1].metric == "律政司的年度預算" and rows[1].metric == "去年經修訂後的預算"

@@ -16,7 +16,14 @@ from .interpret import (
     qualifier_for,
 )
 from .mentions import Mention, find_mentions
-from .metric import counted_thing, last_phrase, needs_subject, split_list_subject, tidy_subject
+from .metric import (
+    counted_thing,
+    is_comparison_figure,
+    last_phrase,
+    needs_subject,
+    split_list_subject,
+    tidy_subject,
+)
 from .numbers import to_float
 from .patterns import CLAUSE_BREAK_RE, SENTENCE_BREAK_RE
 
@@ -25,6 +32,8 @@ EXTRACTOR_VERSION = "1.0.0"
 
 _CLAUSE_END_RE = re.compile(r"[，,；;：:]")
 _DIGIT_RE = re.compile(r"\d")
+# Clauses that say how a figure was computed or sourced, not what it measures.
+_METHOD_CLAUSE_RE = re.compile(r"^(?:按|以|据|经|从|分|初步)|(?:计算|来看|看|核算|显示|表示|介绍|指出)$")
 _TRAILING_NUMBER_RE = re.compile(r"[\d.,%]+$")
 _THRESHOLD_NEXT_RE = re.compile(r"的(?![，。；、])")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -158,7 +167,8 @@ def _read_sentence(
             if clause_index and needs_subject(own):
                 # `欧元兑美元报1.0850，跌0.2%`: a clause with no figure of its own names the subject
                 before = clause_starts[clause_index - 1]
-                if previous is None or before >= previous.post_end:
+                opens_topic = not _METHOD_CLAUSE_RE.search(text, before, start_of_clause - 1)
+                if opens_topic and (previous is None or before >= previous.post_end):
                     named = tidy_subject(_TRAILING_NUMBER_RE.sub("", display[before : start_of_clause - 1]))
                     if named and not needs_subject(named):
                         subject = named
@@ -230,12 +240,16 @@ def _metric_for(
         if mention.unit_kind == "count" and own:
             own = last_phrase(own)
         own = own + after
+    elif len(own) >= 10:
+        own = last_phrase(own) or own  # `要求政府部门在2022/23年度将经常开支拨款` → `经常开支拨款`
     if needs_subject(own):
         base = subject or topic
         metric = base + own if own else base
         if own and not base and not own.startswith("占"):
             subject = own  # `收入为…，同比增长15%`: a generic word still carries over
         return metric or after or own, subject, items
+    if is_comparison_figure(pre):
+        return own, subject, items  # the compared figure does not change the subject
     subject = own.split("占")[0] if "占" in own[1:] else own
     return own, subject, items
 

@@ -16,13 +16,15 @@ from .patterns import alternation
 
 _LEADING_RE = re.compile(
     r"^(?:\d{1,2}[、.]|[①-⑳]|其中|同时|此外|另外|另一方面|而且|而|但是|但|并且|并|且|也|还|另|据统计|数据显示|"
-    r"仍然|依然|仍|约|近|超过|超|逾|将近|接近|大约|不到|不足|的|由|从|"
+    r"仍然|依然|仍|约|近|超过|超|逾|将近|接近|大约|不到|不足|的|由|从|进入|到了|"
     r"初步核算|目前|当前|截至[^，]{0,10}?[底末]|截至|到|(?:19|20)\d{2}(?:/\d{2})?"
     r"(?:财政年度|财年|年度|年)(?:以来|[底末初]|全年)?的?|今年(?:以来)?|本年度|预计|据悉|"
     r"分别|均|[\s“”\"'‘’：:，,、（()）●■◆▲·—\-])+"
 )
+# A change word that names its period (`月减`, `年增`) is part of what is measured.
+_PERIOD_CHANGE_WORDS = frozenset(w for w in (*RISE_WORDS, *FALL_WORDS) if w[0] in "年月周季")
 _TRAILING_WORDS = (
-    *QUALIFIERS_BEFORE, *RISE_WORDS, *FALL_WORDS,
+    *QUALIFIERS_BEFORE, *(w for w in (*RISE_WORDS, *FALL_WORDS) if w not in _PERIOD_CHANGE_WORDS),
     "达到", "达", "为", "约为", "增至", "提升至", "提高到", "提高至", "降至", "下降至", "升至",
     "跌至", "回升至", "回落至", "下降到", "增长到", "扩大到", "分别", "均", "都", "将", "已",
     "已经", "了", "有", "共", "共计", "合计", "总计", "实现", "保持", "稳定在", "维持在", "在",
@@ -31,7 +33,9 @@ _TRAILING_WORDS = (
     "轻微", "略", "小幅", "仅", "只", "高达", "多达", "等", "再次", "创", "，", "的", "仍然", "依然",
     "有所", "显著", "突然", "就有", "就", "至", "到", "估计", "能", "能够", "大概", "或",
 )  # fmt: skip
-_TRAILING_RE = re.compile(rf"(?:{alternation(_TRAILING_WORDS)}|[\s“\"'‘：:，,、（(●■◆▲·—\-])+$")
+_TRAILING_RE = re.compile(
+    rf"(?<![年月周季])(?:{alternation(_TRAILING_WORDS)}|[\s“\"'‘：:，,、（(●■◆▲·—\-])+$"
+)
 _ENDS_IN_CHANGE_RE = re.compile(
     rf"(?:{alternation((*RISE_WORDS, *FALL_WORDS))}|[高低多少快慢])[了出约近超逾]*$"
 )
@@ -47,7 +51,8 @@ _COVERB_RE = re.compile(r"(?:在|向|对|为|给|从|把|将|于|被)")
 _LEADING_AFTER_RE = re.compile(r"(?:也|都|均|还|亦|已|并|就|又|再)+")
 # Words after a figure that continue the sentence rather than name the thing counted.
 _NOT_A_THING_RE = re.compile(
-    r"(?:左右|以上|以下|上下|之间|同比|环比|增长|下降|增加|减少|较|比|占|创|居|位|为|是|达|至|到)"
+    r"(?:左右|以上|以下|上下|之间|同比|环比|增长|下降|增加|减少|较|比|占|创|居|位|为|是|达|至|到"
+    r"|轻微|略|明显|大幅|显著|稍|好|差|高|低|多|少|快|慢|有所|仍|均|都|也|还|则|做|幅度)"
 )
 _BRACKETED_RE = re.compile(r"[（(][^）)]*[）)]")
 _TRAILING_STOP_RE = re.compile(r"[，,；;。！？!?\n：:、]")
@@ -88,7 +93,7 @@ def needs_subject(metric: str) -> bool:
     """A metric that says too little on its own: empty, a generic word, or `占全国`."""
     simplified = to_simplified(metric)
     return (
-        len(simplified) < 2
+        len(simplified) <= 2
         or simplified in _GENERIC
         or (simplified.startswith("占") and not simplified.startswith("占地"))
     )
@@ -119,6 +124,13 @@ def counted_thing(display: str, start: int, stop: int) -> str:
     if _NOT_A_THING_RE.match(simplified):
         return ""
     return segment
+
+
+def is_comparison_figure(pre_simplified: str) -> bool:
+    """`比上年度修订预算3.4亿元`: the figure is the thing compared with, not the subject's."""
+    text = pre_simplified.strip(" ，,")
+    cut = _COMPARISON_RE.match(text)
+    return bool(cut) and bool(text[cut.end() :].strip("的 ")) and not _ENDS_IN_CHANGE_RE.search(text)
 
 
 def last_phrase(metric: str) -> str:
