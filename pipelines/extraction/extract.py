@@ -41,7 +41,7 @@ _NOUN_AFTER_RE = re.compile(r"[\u4e00-\u9fff]")
 _NOT_A_NOUN_START = "增减降升涨跌达为是占左上以及和与、，。；的"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Indicator:
     """One indicator mention, as the contract's columns plus where it was read."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from .lexicon import (
@@ -53,7 +53,7 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _BOUND_WORDS_RE = re.compile(rf"(?P<word>{alternation(QUALIFIERS_BEFORE)})$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One quantity in the cleaned text: offsets, exact value, unit, and what the number
     itself says about bounds (range ends, `余`, `多`, `点几`)."""
@@ -71,8 +71,6 @@ class Mention:
     chinese: bool = False
     magnitude_only: bool = False
     negative: bool = False
-    # Terms of a structure ratio share one span; each is a mention.
-    notes: list[str] = field(default_factory=list)
 
     @property
     def is_streak(self) -> bool:

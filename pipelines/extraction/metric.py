@@ -9,6 +9,7 @@ the unit (`1.4万家企业` → `企业`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .cleaning import to_simplified
 from .lexicon import FALL_WORDS, QUALIFIERS_BEFORE, RISE_WORDS
@@ -36,6 +37,7 @@ _TRAILING_WORDS = (
 _TRAILING_RE = re.compile(
     rf"(?<![年月周季])(?:{alternation(_TRAILING_WORDS)}|[\s“\"'‘：:，,、（(●■◆▲·—\-])+$"
 )
+_TRAILING_WINDOW = 24
 _ENDS_IN_CHANGE_RE = re.compile(
     rf"(?:{alternation((*RISE_WORDS, *FALL_WORDS))}|[高低多少快慢])[了出约近超逾]*$"
 )
@@ -82,13 +84,26 @@ def tidy_subject(pre_display: str, pre_simplified: str | None = None) -> str:
     if leading:
         text, simplified = text[leading.end() :], simplified[leading.end() :]
     for _ in range(6):
-        trailing = _TRAILING_RE.search(simplified)
-        if not trailing or trailing.start() == len(simplified):
+        cut = _trailing_start(simplified)
+        if cut is None:
             break
-        text, simplified = text[: trailing.start()], simplified[: trailing.start()]
+        text, simplified = text[:cut], simplified[:cut]
     return text.strip()
 
 
+def _trailing_start(simplified: str) -> int | None:
+    """Where the run of verbs, bound words and punctuation at the end begins, if any.
+
+    Only the last characters are searched: the words are short, and a `$`-anchored search
+    over a whole clause would try every position."""
+    window = simplified[-_TRAILING_WINDOW:]
+    trailing = _TRAILING_RE.search(window)
+    if not trailing or trailing.start() == len(window):
+        return None
+    return len(simplified) - len(window) + trailing.start()
+
+
+@lru_cache(maxsize=8192)
 def needs_subject(metric: str) -> bool:
     """A metric that says too little on its own: empty, a generic word, or `占全国`."""
     simplified = to_simplified(metric)
@@ -110,9 +125,9 @@ def counted_thing(display: str, start: int, stop: int) -> str:
     if not segment:
         return ""
     simplified = to_simplified(segment)
-    trailing = _TRAILING_RE.search(simplified)
-    if trailing and trailing.start() > 0:
-        segment, simplified = segment[: trailing.start()], simplified[: trailing.start()]
+    cut = _trailing_start(simplified)
+    if cut:
+        segment, simplified = segment[:cut], simplified[:cut]
     kept = segment.strip("的“”\"' ")
     if not kept:
         return ""

@@ -12,7 +12,7 @@ import html.parser
 import logging
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
@@ -54,7 +54,6 @@ class ArticleText:
     publisher: str | None = None
     published_date: datetime | None = None
     n_bytes: int = 0
-    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
