@@ -32,12 +32,13 @@ def published_release(
     else:
         context.log.info(f"nothing changed since release {result.version}; nothing new published")
     summary = release_summary(indicators_table, articles_table)
+    files = result.files or output.release_files(result.version)
     return MaterializeResult(
         metadata={
             "version": result.version,
             "published_new_release": result.published,
             "release_folder": MetadataValue.path(str(result.folder)),
-            "files": files_table(result.files),
+            "files": files_table(files),
             **result.changes,
             **summary,
         }

@@ -92,6 +92,17 @@ class OutputFolder:
         ]
         return sorted(versions, key=_version_key)
 
+    def release_files(self, version: str) -> dict[str, dict]:
+        """Each file of a release with its size and hash, from its SHA256SUMS."""
+        folder = f"{RELEASES}/{version}"
+        if not self.store.exists(f"{folder}/SHA256SUMS"):
+            return {}
+        sums = _parse_sums(self.store.read_bytes(f"{folder}/SHA256SUMS").decode("utf-8"))
+        return {
+            name: {"bytes": self.store.size(f"{folder}/{name}"), "sha256": digest}
+            for name, digest in sums.items()
+        }
+
     def read_table(self, name: str, version: str | None = None) -> pd.DataFrame | None:
         """A published table (`indicators` or `articles`) of the latest or a given release."""
         file = f"{name}.parquet" if version is None else f"{RELEASES}/{version}/{name}.parquet"

@@ -51,6 +51,9 @@ class LocalFolder:
     def read_bytes(self, name: str) -> bytes:
         return self.path(name).read_bytes()
 
+    def size(self, name: str) -> int:
+        return self.path(name).stat().st_size
+
     def write_bytes(self, name: str, data: bytes) -> None:
         atomic_write(self.path(name), data)
 
@@ -128,6 +131,9 @@ class ObjectStore:
 
     def read_bytes(self, name: str) -> bytes:
         return self.path(name).read_bytes()
+
+    def size(self, name: str) -> int:
+        return self.path(name).stat().st_size
 
     def write_bytes(self, name: str, data: bytes) -> None:
         self.path(name).write_bytes(data)  # one PUT: readers see the old object or the new
