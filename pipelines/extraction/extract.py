@@ -153,8 +153,7 @@ def _read_sentence(
         qualifier, source = qualifier_for(mention, pre)
         counted_before = same_clause and previous is not None and previous.unit_kind == "count"
         if _is_class_threshold(text, mention, qualifier, source, counted_before):
-            previous = mention
-            continue
+            continue  # the threshold stays part of the next figure's words (`10亿元以上项目156个`)
 
         if listed and previous_reading is not None:
             measure, sign, metric = previous_reading
@@ -242,7 +241,8 @@ def _metric_for(
         own = own + after
     elif len(own) >= 10:
         own = last_phrase(own) or own  # `要求政府部门在2022/23年度将经常开支拨款` → `经常开支拨款`
-    if needs_subject(own):
+    if needs_subject(own) and not (len(own) == 2 and 0 < len(subject) <= 2):
+        # (`出口…，进口…`: a two-character subject after another is a parallel item, not a verb)
         base = subject or topic
         metric = base + own if own else base
         if own and not base and not own.startswith("占"):
