@@ -453,3 +453,19 @@ def test_a_change_word_that_names_its_period_stays_in_the_metric():
 def test_a_compared_figure_does_not_change_the_subject():
     rows = extract_indicators("律政司的年度預算為25億元，較去年經修訂後的預算19億元增加三成。")
     assert rows[-1].metric == "律政司的年度預算" and rows[1].metric == "去年經修訂後的預算"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("投资两千多万元。", [(2e7, "元", ">", "level")]),
+        ("亏了十几个亿。", [(1e9, "元", ">", "level")]),
+        ("赚了三十来万块钱。", [(3e5, "元", "~", "level")]),
+        ("大概有五六千人参加。", [(5000, "人", ">=", "level"), (6000, "人", "<=", "level")]),
+        ("全县有逾千家企业。", [(1000, "家", ">", "level")]),
+        ("人均收入一万二。", [(12000, "元", "", "level")]),
+        ("比上年增产１５４１万吨。", [(1.541e7, "吨", "", "growth")]),
+    ],
+)
+def test_spoken_amounts(text, expected):
+    assert_rows(text, expected)

@@ -41,7 +41,9 @@ _QUANTITY_VERBS_RE = re.compile(
     r"(?:增加|新增|减少|增|减|达到|达|共有|共|有|超过|超|近|约|逾|突破|合计|总计|累计|仅|只有|"
     r"多达|高达|再|另|各|又|新建|建成|设立|开设|引进|培育|实施|组建|获批|选出|涉及)$"
 )
-_SPOKEN_MAGNITUDE_RE = re.compile(r"(?:个(?P<more_after>多|余)?|(?P<more>多|余))(?P<mag>万亿|亿|万)")
+_SPOKEN_MAGNITUDE_RE = re.compile(
+    r"(?:个(?P<more_after>多|余)?|(?P<more>多|余)|(?P<about>来))(?P<mag>万亿|亿|万)"
+)
 _BARE_MAGNITUDE_BOUND_RE = re.compile(r"(?:超过|超|突破|破|逾|过|上|近|约|接近)$")
 _PERSON_AHEAD_RE = re.compile(rf"[^，。；：！？、\n]{{0,14}}?(?:{alternation(PERSON_NOUNS)})")
 _MONEY_CONTEXT_RE = re.compile(alternation(MONEY_WORDS))
@@ -312,7 +314,8 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
     # Spoken magnitudes after the number: `一百二十个亿`, `三十多万人口`.
     spoken = _SPOKEN_MAGNITUDE_RE.match(text, end)
     more = spoken and (spoken.group("more") or spoken.group("more_after"))
-    if spoken and not spoken.group("more") and _read_unit(text, spoken.end()) is not None:
+    about = bool(spoken and spoken.group("about"))  # `三十来万`: about 300,000
+    if spoken and not (spoken.group("more") or about) and _read_unit(text, spoken.end()) is not None:
         spoken = None  # `4个万亿元台阶` counts size classes; `一百二十个亿` is an amount
     if spoken and not magnitude_only:
         value *= magnitude_value(spoken.group("mag"))
@@ -355,7 +358,7 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
     if names.covers(start, unit_end):
         return [], unit_end
 
-    bound = ">" if (approx or fuzzy) else ""
+    bound = ">" if (approx or fuzzy) else "~" if about else ""
     if magnitude_only:
         word = _BARE_MAGNITUDE_BOUND_RE.search(text, max(0, start - 2), start)
         if not word:

@@ -62,7 +62,7 @@ _SIGN = r"(?:(?<![\d%.A-Za-z)）])(?P<sign>[-−](?=\d)))?"
 
 # Where a run of Chinese numerals can be a quantity: it holds 万 or 亿, or a unit, `成`,
 # `倍` or `个` follows. The rest (`一是`, `两业`, `十四五`) is never read further.
-_UNIT_FIRST_CHARS = "".join(sorted({spelling[0] for spelling in UNIT_KINDS} | set("成倍番个多余")))
+_UNIT_FIRST_CHARS = "".join(sorted({spelling[0] for spelling in UNIT_KINDS} | set("成倍番个多余来")))
 _CHINESE_QUANTITY = (
     rf"{CHINESE_AMOUNT}(?:(?<=[万亿])|(?<=[万亿]{CN_DIGIT})|(?=[{re.escape(_UNIT_FIRST_CHARS)}]))"
 )
