@@ -225,3 +225,22 @@ def test_an_article_the_extractor_fails_on_is_named_and_the_others_published(fol
     articles = pd.read_parquet(out / "articles.parquet").set_index("article_id")
     assert articles.loc["poison", "status"] == "failed" and "extractor" in articles.loc["poison", "reason"]
     assert articles.loc["000_6548d97651490993", "n_indicators"] > 40
+
+
+def test_an_unforeseen_error_while_reading_sets_that_file_aside(folders, monkeypatch):
+    raw, _ = folders
+    shutil.copy(SEED_ARTICLE, raw)
+    (raw / "odd.txt").write_text("增长5%", "utf-8")
+    from pipelines.publishing import reading
+
+    real = reading.decode_article
+
+    def explode(record, data):
+        if record.file_name == "odd.txt":
+            raise ValueError("parser bug")
+        return real(record, data)
+
+    monkeypatch.setattr(reading, "decode_article", explode)
+    status = {a.file_name: (a.status, a.reason) for a in read_raw_folder(raw)}
+    assert status["odd.txt"] == ("undecodable", "reading it failed: ValueError: parser bug")
+    assert status["000_6548d97651490993.txt"][0] == "ok"

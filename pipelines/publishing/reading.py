@@ -268,7 +268,17 @@ def read_raw_folder(
     if is_remote(raw_dir):
         return _unique_ids(_read_remote_folder(os.fspath(raw_dir), max_bytes, storage_options))
     raw_dir = Path(raw_dir)
-    return _unique_ids(read_article(path, raw_dir, max_bytes) for path in list_raw_files(raw_dir))
+    return _unique_ids(_read_guarded(path, raw_dir, max_bytes) for path in list_raw_files(raw_dir))
+
+
+def _read_guarded(path: Path, raw_dir: Path, max_bytes: int) -> ArticleText:
+    """`read_article`, and should anything unforeseen raise, that file alone is set aside."""
+    try:
+        return read_article(path, raw_dir, max_bytes)
+    except Exception as exc:  # one bad file never stops the others
+        log.exception("raw folder: reading %s failed", path.name)
+        record = ArticleText(article_id=path.stem or path.name, file_name=path.name, sha256="0" * 64)
+        return _set_aside(record, "undecodable", f"reading it failed: {type(exc).__name__}: {exc}")
 
 
 def _read_remote_folder(location: str, max_bytes: int, storage_options: dict | None):
