@@ -211,9 +211,6 @@ RATIO_WORDS: tuple[str, ...] = (
     "普及度", "集中度", "达标",
 )  # fmt: skip
 
-# A figure attached to one of these is the thing something else is compared with.
-COMPARISON_WORDS: tuple[str, ...] = ("比", "较", "相比", "相较", "同比", "环比", "对比")
-
 # --- not indicators ---------------------------------------------------------------------
 
 # A count followed by one of these counts the document's own structure.
@@ -230,6 +227,3 @@ ORDINAL_BEFORE: tuple[str, ...] = ("第", "前", "No.", "NO.", "#")
 
 # Time words in a sentence that are not a four-digit year but override an earlier one.
 RELATIVE_YEAR_WORDS: tuple[str, ...] = ("今年", "本年度", "本年", "明年", "当年")
-
-# Prefixes of a streak: `连续37年`, `连跌4日`.
-STREAK_PREFIX_RE = r"(?:连续|接连|连[涨跌升降增减]|连)$"

@@ -18,7 +18,6 @@ from .lexicon import (
     ORDINAL_BEFORE,
     PERSON_NOUNS,
     QUALIFIERS_AFTER,
-    QUALIFIERS_BEFORE,
     STRUCTURE_NOUNS,
 )
 from .numbers import NumberError, magnitude_value, parse_amount, parse_chinese_number
@@ -52,7 +51,6 @@ _ORDINAL_BEFORE_RE = re.compile(rf"(?:{alternation(ORDINAL_BEFORE)})$")
 _TIME_OF_DAY_BEFORE_RE = re.compile(r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚)$")
 _INDEX_NOT_AFTER_RE = re.compile(r"(?:钟|半|多钟|整)")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
-_BOUND_WORDS_RE = re.compile(rf"(?P<word>{alternation(QUALIFIERS_BEFORE)})$")
 
 
 @dataclass(slots=True)

@@ -106,7 +106,6 @@ AFTER_FANG_NOT_UNIT = re.compile(r"[面向式案法针位阵舱便]")
 
 RANGE_SEPARATOR_RE = re.compile(r"(?:至|到|-|—|–|~|～|〜|－|－)")
 APPROX_AFTER_UNIT_RE = re.compile(rf"(?:{alternation(QUALIFIERS_AFTER)})")
-HALF_AFTER_BEI_RE = re.compile(r"半")
 
 _FILLERS = alternation(
     (*QUALIFIER_FILLERS, *QUALIFIERS_BEFORE, "分别", "均", "都", "将", "不会", "可能", "或",

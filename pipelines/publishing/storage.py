@@ -30,20 +30,17 @@ def is_remote(location: str | os.PathLike) -> bool:
     return "://" in text and not text.startswith("file://")
 
 
-class LocalFolder:
-    """A folder on this machine's disk."""
+class _Store:
+    """What a local folder and an object store do alike, through their path objects."""
 
-    def __init__(self, root: str | os.PathLike, lock_timeout: float = 600.0) -> None:
-        text = os.fspath(root)
-        self.root = Path(text[len("file://") :] if text.startswith("file://") else text).absolute()
-        self.lock_timeout = lock_timeout
+    root: Path | UPath
 
     @property
     def location(self) -> str:
         return str(self.root)
 
-    def path(self, name: str) -> Path:
-        return self.root / name
+    def path(self, name: str):
+        return self.root / name if name else self.root
 
     def exists(self, name: str) -> bool:
         return self.path(name).exists()
@@ -53,6 +50,15 @@ class LocalFolder:
 
     def size(self, name: str) -> int:
         return self.path(name).stat().st_size
+
+
+class LocalFolder(_Store):
+    """A folder on this machine's disk."""
+
+    def __init__(self, root: str | os.PathLike, lock_timeout: float = 600.0) -> None:
+        text = os.fspath(root)
+        self.root = Path(text[len("file://") :] if text.startswith("file://") else text).absolute()
+        self.lock_timeout = lock_timeout
 
     def write_bytes(self, name: str, data: bytes) -> None:
         atomic_write(self.path(name), data)
@@ -109,7 +115,7 @@ class LocalFolder:
             handle.close()
 
 
-class ObjectStore:
+class ObjectStore(_Store):
     """A bucket prefix (`s3://bucket/outputs`) reached through UPath and fsspec.
 
     Credentials and the endpoint come from the usual environment (`AWS_ACCESS_KEY_ID`,
@@ -118,22 +124,6 @@ class ObjectStore:
     def __init__(self, root: str, storage_options: dict | None = None) -> None:
         self.storage_options = dict(storage_options or {})
         self.root = UPath(root.rstrip("/"), **self.storage_options)
-
-    @property
-    def location(self) -> str:
-        return str(self.root)
-
-    def path(self, name: str) -> UPath:
-        return self.root / name if name else self.root
-
-    def exists(self, name: str) -> bool:
-        return self.path(name).exists()
-
-    def read_bytes(self, name: str) -> bytes:
-        return self.path(name).read_bytes()
-
-    def size(self, name: str) -> int:
-        return self.path(name).stat().st_size
 
     def write_bytes(self, name: str, data: bytes) -> None:
         self.path(name).write_bytes(data)  # one PUT: readers see the old object or the new
