@@ -36,10 +36,12 @@ _TRAILING_WORDS = (
     "有所", "显著", "突然", "就有", "就", "至", "到", "估计", "能", "能够", "大概", "或",
     "收于", "收报", "报收", "报",
 )  # fmt: skip
-_TRAILING_RE = re.compile(
-    rf"(?<![年月周季])(?:{alternation(_TRAILING_WORDS)}|[\s“\"'‘：:，,、（(●■◆▲·—\-])+$"
+# Read backwards: the run of trailing words is matched from the end of the reversed text,
+# which costs the run's length instead of a `$`-anchored search from every position.
+_TRAILING_PUNCTUATION = "\\s“\"'‘：:，,、（(●■◆▲·—\\-"
+_TRAILING_TOKEN_REVERSED_RE = re.compile(
+    rf"{alternation(w[::-1] for w in _TRAILING_WORDS)}|[{_TRAILING_PUNCTUATION}]"
 )
-_TRAILING_WINDOW = 24
 _ENDS_IN_CHANGE_RE = re.compile(
     rf"(?:{alternation((*RISE_WORDS, *FALL_WORDS))}|[高低多少快慢])[了出约近超逾]*$"
 )
@@ -94,15 +96,18 @@ def tidy_subject(pre_display: str, pre_simplified: str | None = None) -> str:
 
 
 def _trailing_start(simplified: str) -> int | None:
-    """Where the run of verbs, bound words and punctuation at the end begins, if any.
-
-    Only the last characters are searched: the words are short, and a `$`-anchored search
-    over a whole clause would try every position."""
-    window = simplified[-_TRAILING_WINDOW:]
-    trailing = _TRAILING_RE.search(window)
-    if not trailing or trailing.start() == len(window):
-        return None
-    return len(simplified) - len(window) + trailing.start()
+    """Where the run of verbs, bound words and punctuation at the end begins, if any."""
+    reversed_text = simplified[::-1]
+    boundaries = []
+    token = _TRAILING_TOKEN_REVERSED_RE.match(reversed_text)
+    while token and token.end() > token.start():
+        boundaries.append(token.end())
+        token = _TRAILING_TOKEN_REVERSED_RE.match(reversed_text, token.end())
+    for boundary in reversed(boundaries):
+        cut = len(simplified) - boundary
+        if cut == 0 or simplified[cut - 1] not in "年月周季":  # `月减` names its period: it stays
+            return cut
+    return None
 
 
 @lru_cache(maxsize=8192)
