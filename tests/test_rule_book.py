@@ -469,3 +469,17 @@ def test_a_compared_figure_does_not_change_the_subject():
 )
 def test_spoken_amounts(text, expected):
     assert_rows(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("刑事檢控科增加的2.65億元預算開支", [(2.65e8, "元", "", "growth")]),
+        ("由去年1.47億修訂預算大增為4.1億元", [(1.47e8, "元", "", "level"), (4.1e8, "元", "", "level")]),
+        ("預算開支增幅最大，介乎六成至七成", [(60, "%", ">=", "growth"), (70, "%", "<=", "growth")]),
+        ("增速从年初的最高超过11%下降至零增长", [(11, "%", ">", "growth"), (0, "%", "", "growth")]),
+        ("仍然增加7.1%至250.6億元", [(7.1, "%", "", "growth"), (2.506e10, "元", "", "level")]),
+    ],
+)
+def test_change_words_and_new_levels(text, expected):
+    assert_rows(text, expected)

@@ -173,8 +173,12 @@ def _read_sentence(
                         subject = named
             inherits = previous_reading is not None and previous.unit == mention.unit and needs_subject(own)
             previous_measure = previous_reading[0] if inherits else None
+            # A rate in a clause with no subject of its own is read by the clause before:
+            # `…预算开支增幅最大，介乎六成至七成`.
+            reads_before = clause_index and needs_subject(own) and mention.unit in ("%", "‰")
+            noun_scope = clause_starts[clause_index - 1] if reads_before else start_of_clause
             measure, sign = measure_for(
-                mention, pre, text[start_of_clause : mention.start], text, previous_measure
+                mention, pre, text[noun_scope : mention.start], text, previous_measure
             )
             next_start = next(
                 (m.start for m in mentions[position + 1 :] if m.start > mention.start), sentence_end

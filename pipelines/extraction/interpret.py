@@ -154,7 +154,8 @@ def measure_for(
     noun = _nearest_noun(clause_before)
     if noun in ("增加值", "增值"):
         noun = None
-    level_at = LEVEL_AT_RE.search(tail)
+    # `增加7.1%至250.6亿元`: right after a change, `至` gives the new level.
+    level_at = LEVEL_AT_RE.search(tail) or pre.strip() in ("至", "到")
     cue_match = CHANGE_CUE_RE.search(tail)
     cue = cue_match.group("cue") if cue_match else None
     change_sign = 1 if cue in RISE_SET else -1 if cue in FALL_SET else 0
@@ -181,12 +182,12 @@ def measure_for(
     if kind in ("cheng", "fraction", "structure"):
         return "share", 1
     if unit in ("%", "‰"):
+        if _SHARE_AFTER_PERCENT_RE.match(after):
+            return "share", 1  # `30%的资金`: a part of a whole
         if noun in _SHARE or (noun in ("比例", "比率") and "占" in clause_before):
             return "share", 1
         if noun in _RATIO or (noun and noun.endswith("率")):
             return "ratio", 1
-        if _SHARE_AFTER_PERCENT_RE.match(after):
-            return "share", 1  # `30%的资金`: a part of a whole
         if previous_measure in ("share", "ratio") and not cue:
             return previous_measure, 1
         return "ratio", 1
@@ -197,11 +198,11 @@ def measure_for(
 
 def _measure_of_level(noun: str | None, unit: str, kind: str) -> str:
     """`增至`, `降至`: the new level, measured as the figure it names."""
-    if noun in GROWTH_NOUNS:
-        return "growth"
-    if unit in ("%", "‰") or kind in ("cheng", "fraction"):
-        if noun in _SHARE:
-            return "share"
+    if noun in GROWTH_NOUNS and unit in ("%", "‰"):
+        return "growth"  # `增速回升至8%`: a rate of change; `增幅…至250.6亿元` is a level
+    if kind in ("cheng", "fraction", "structure") or noun in _SHARE:
+        return "share" if unit in ("%", "‰") else "level"
+    if unit in ("%", "‰"):
         return "ratio"
     return "level"
 

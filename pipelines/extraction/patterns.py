@@ -124,12 +124,13 @@ QUALIFIER_BEFORE_SHARE_RE = re.compile(rf"(?P<word>{alternation(QUALIFIERS_BEFOR
 # Change words right before the number (only fillers between).
 LEVEL_AT_RE = re.compile(
     r"(?P<cue>(?:增长|增加|提升|提高|上升|升|增|降|下降|回落|回升|跌|下跌|减少|减|扩大|缩小|"
-    r"下滑|攀升|上调|下调|调整|恢复|降低|收窄|跃升|突破|涨)(?:至|到)|(?:升|增|降|跌|回)至)"
+    r"下滑|攀升|上调|下调|调整|恢复|降低|收窄|跃升|突破|涨)(?:至|到|为)|(?:升|增|降|跌|回|减)(?:至|为))"
     rf"{FILLERS_RE}$"
 )
+# `增加的2.65亿元`: the amount a change word qualifies is the change.
 CHANGE_CUE_RE = re.compile(
     rf"(?P<cue>{alternation((*RISE_WORDS, *FALL_WORDS, *NEUTRAL_CHANGE_WORDS, *RELATIVE_CHANGE_WORDS))})"
-    rf"{FILLERS_RE}$"
+    rf"(?:的)?{FILLERS_RE}$"
 )
 RISE_SET = frozenset(RISE_WORDS) - frozenset(NEUTRAL_CHANGE_WORDS)
 FALL_SET = frozenset(FALL_WORDS) - frozenset(NEUTRAL_CHANGE_WORDS)
