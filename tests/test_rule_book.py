@@ -483,3 +483,11 @@ def test_spoken_amounts(text, expected):
 )
 def test_change_words_and_new_levels(text, expected):
     assert_rows(text, expected)
+
+
+def test_every_row_has_a_metric():
+    rows = extract_indicators(
+        "新高考平稳落地。9所高职学校入选国家“双高计划”。全国水利建设完成投资连续四年超万亿元"
+    )
+    assert all(r.metric for r in rows)
+    assert rows[0].metric.startswith("高职学校") and rows[-1].metric == "全国水利建设完成投资"

@@ -191,6 +191,9 @@ def _read_sentence(
                 size = _list_size(text, mentions, position)
                 if size > 1 and len(earlier_metrics) >= size:
                     list_items = earlier_metrics[-size:]
+            if not metric:  # never empty: the words of the sentence before the figure
+                whole = tidy_subject(display[sentence_start : mention.start])
+                metric = last_phrase(whole) or whole
             earlier_metrics.append(metric)
             list_position = 0
             if list_items:
@@ -237,8 +240,10 @@ def _metric_for(
     if len(after) < 2:
         after = ""
     if mention.unit_kind == "time":
-        base = own if own and not needs_subject(own) else (subject or topic)
-        return (base + after) or own or subject, subject, []
+        standing = bool(own) and not needs_subject(own)
+        base = own if standing else (subject or topic)
+        # `全国水利建设完成投资连续四年超万亿元`: the streak's subject is the next figure's too
+        return (base + after) or own or subject, own if standing else subject, []
     if after and not items:
         if mention.unit_kind == "count" and own:
             own = last_phrase(own)

@@ -58,7 +58,8 @@ _LEADING_AFTER_RE = re.compile(r"(?:也|都|均|还|亦|已|并|就|又|再)+")
 # Words after a figure that continue the sentence rather than name the thing counted.
 _NOT_A_THING_RE = re.compile(
     r"(?:左右|以上|以下|上下|之间|同比|环比|增长|下降|增加|减少|较|比|占|创|居|位|为|是|达|至|到"
-    r"|轻微|略|明显|大幅|显著|稍|好|差|高|低|多|少|快|慢|有所|仍|均|都|也|还|则|做|幅度)"
+    r"|轻微|略|明显|大幅|显著|稍|有所|仍|均|都|也|还|则|做|幅度"
+    r"|[好差高低多少快慢](?:于|出|许|很|得|了|$))"
 )
 _BRACKETED_RE = re.compile(r"[（(][^）)]*[）)]")
 _TRAILING_STOP_RE = re.compile(r"[，,；;。！？!?\n：:、]")
