@@ -37,7 +37,6 @@ _METHOD_CLAUSE_RE = re.compile(r"^(?:按|以|据|经|从|分|初步)|(?:计算|�
 _TRAILING_NUMBER_RE = re.compile(r"[\d.,%]+$")
 _THRESHOLD_NEXT_RE = re.compile(r"的(?![，。；、])")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-_NOUN_AFTER_RE = re.compile(r"[\u4e00-\u9fff]")
 _NOT_A_NOUN_START = "增减降升涨跌达为是占左上以及和与、，。；的"
 
 
@@ -113,7 +112,7 @@ def _is_class_threshold(
         mention.unit_kind == "money"
         and mention.post_qualifier in (">=", "<=")
         and after
-        and _NOUN_AFTER_RE.match(after[0])
+        and _CJK_RE.match(after[0])
         and after[0] not in _NOT_A_NOUN_START
     ):
         return True
@@ -123,102 +122,130 @@ def _is_class_threshold(
 def _read_sentence(
     clean: CleanText, refs, sentence_start: int, sentence_end: int, mentions: list[Mention]
 ) -> list[Indicator]:
-    text, display = clean.text, clean.display
-    rows: list[Indicator] = []
-    subject = ""
-    previous: Mention | None = None
-    previous_reading: tuple[str, int, str] | None = None  # measure, sign, metric
-    list_items: list[str] = []
-    list_position = 0
-    last_pre_from = sentence_start
-    sentence_display = display[sentence_start:sentence_end].strip()
-    topic = _Topic(clean, sentence_start, sentence_end)
-    earlier_metrics: list[str] = []
-    clause_starts = [sentence_start] + [
-        m.end() for m in CLAUSE_BREAK_RE.finditer(text, sentence_start, sentence_end)
-    ]
-    for position, mention in enumerate(mentions):
-        clause_index = bisect_right(clause_starts, mention.start) - 1
-        start_of_clause = clause_starts[clause_index]
-        same_clause = previous is not None and previous.post_end > start_of_clause
-        listed = same_clause and is_list_continuation(text, previous, mention)
+    return _SentenceReader(clean, refs, sentence_start, sentence_end, mentions).rows()
+
+
+class _SentenceReader:
+    """Reads the figures of one sentence in order, carrying what an analyst carries from
+    one figure to the next: the subject, the reading of a list, the clause's words."""
+
+    def __init__(self, clean: CleanText, refs, start: int, end: int, mentions: list[Mention]) -> None:
+        self.clean, self.refs, self.start, self.end, self.mentions = clean, refs, start, end, mentions
+        self.text, self.display = clean.text, clean.display
+        self.clause_starts = [start] + [m.end() for m in CLAUSE_BREAK_RE.finditer(self.text, start, end)]
+        self.topic = _Topic(clean, start, end)
+        self.subject = ""
+        self.previous: Mention | None = None
+        self.previous_reading: tuple[str, int, str] | None = None  # measure, sign, metric
+        self.list_items: list[str] = []
+        self.list_position = 0
+        self.last_pre_from = start
+        self.earlier_metrics: list[str] = []
+
+    def rows(self) -> list[Indicator]:
+        rows = []
+        sentence = self.display[self.start : self.end].strip()
+        for position, mention in enumerate(self.mentions):
+            row = self._read(position, mention, sentence)
+            if row is not None:
+                rows.append(row)
+        return rows
+
+    def _read(self, position: int, mention: Mention, sentence: str) -> Indicator | None:
+        text, previous = self.text, self.previous
+        clause_index = bisect_right(self.clause_starts, mention.start) - 1
+        clause_start = self.clause_starts[clause_index]
+        same_clause = previous is not None and previous.post_end > clause_start
         if previous is not None and previous.start == mention.start:
-            pre_from = last_pre_from  # the high end of a range reads like its low end
+            pre_from = self.last_pre_from  # the high end of a range reads like its low end
         elif same_clause:
             pre_from = previous.post_end
         else:
-            pre_from = start_of_clause
-        last_pre_from = pre_from
+            pre_from = clause_start
+        self.last_pre_from = pre_from
         pre = text[pre_from : mention.start]
         qualifier, source = qualifier_for(mention, pre)
-        counted_before = same_clause and previous is not None and previous.unit_kind == "count"
+        counted_before = same_clause and previous.unit_kind == "count"
         if _is_class_threshold(text, mention, qualifier, source, counted_before):
-            continue  # the threshold stays part of the next figure's words (`10亿元以上项目156个`)
+            return None  # the threshold stays part of the next figure's words (`10亿元以上项目156个`)
 
-        if listed and previous_reading is not None:
-            measure, sign, metric = previous_reading
-            if list_items:
-                list_position += 1
-                if list_position < len(list_items):
-                    metric = list_items[list_position]
+        if same_clause and self.previous_reading and is_list_continuation(text, previous, mention):
+            measure, sign, metric = self._listed()
         else:
-            own = tidy_subject(display[pre_from : mention.start], pre)
-            if clause_index and needs_subject(own):
-                # `欧元兑美元报1.0850，跌0.2%`: a clause with no figure of its own names the subject
-                before = clause_starts[clause_index - 1]
-                opens_topic = not _METHOD_CLAUSE_RE.search(text, before, start_of_clause - 1)
-                if opens_topic and (previous is None or before >= previous.post_end):
-                    named = tidy_subject(_TRAILING_NUMBER_RE.sub("", display[before : start_of_clause - 1]))
-                    if named and not needs_subject(named):
-                        subject = named
-            inherits = previous_reading is not None and previous.unit == mention.unit and needs_subject(own)
-            previous_measure = previous_reading[0] if inherits else None
-            # A rate in a clause with no subject of its own is read by the clause before:
-            # `…预算开支增幅最大，介乎六成至七成`.
-            reads_before = clause_index and needs_subject(own) and mention.unit in ("%", "‰")
-            noun_scope = clause_starts[clause_index - 1] if reads_before else start_of_clause
-            measure, sign = measure_for(
-                mention, pre, text[noun_scope : mention.start], text, previous_measure
-            )
-            next_start = next(
-                (m.start for m in mentions[position + 1 :] if m.start > mention.start), sentence_end
-            )
-            metric, subject, list_items = _metric_for(
-                clean, mention, own, subject, pre, topic.before(start_of_clause), next_start
-            )
-            if "分别" in pre and not list_items and needs_subject(own):
-                # `接待游客6.5亿人次，旅游总收入7800亿元，分别增长12.3%和15.6%`
-                size = _list_size(text, mentions, position)
-                if size > 1 and len(earlier_metrics) >= size:
-                    list_items = earlier_metrics[-size:]
-            if not metric:  # never empty: the words of the sentence before the figure
-                whole = tidy_subject(display[sentence_start : mention.start])
-                metric = last_phrase(whole) or whole
-            earlier_metrics.append(metric)
-            list_position = 0
-            if list_items:
-                metric = list_items[0]
+            measure, sign, metric = self._new_reading(position, mention, pre, pre_from, clause_index)
         value = mention.value
         if measure == "growth" and sign < 0 and value > 0:
             value = -value
-        raw_start, raw_end = clean.raw_span(mention.start, mention.end)
-        rows.append(
-            Indicator(
-                surface=clean.raw[raw_start:raw_end],
-                value=to_float(value),
-                unit=mention.unit,
-                qualifier=qualifier,
-                measure=measure,
-                period=period_for(text, refs, sentence_start, mention.start),
-                metric=metric,
-                char_start=raw_start,
-                char_end=raw_end,
-                sentence=sentence_display,
-            )
+        raw_start, raw_end = self.clean.raw_span(mention.start, mention.end)
+        self.previous = mention
+        self.previous_reading = (measure, sign, metric)
+        return Indicator(
+            surface=self.clean.raw[raw_start:raw_end],
+            value=to_float(value),
+            unit=mention.unit,
+            qualifier=qualifier,
+            measure=measure,
+            period=period_for(text, self.refs, self.start, mention.start),
+            metric=metric,
+            char_start=raw_start,
+            char_end=raw_end,
+            sentence=sentence,
         )
-        previous = mention
-        previous_reading = (measure, sign, metric)
-    return rows
+
+    def _listed(self) -> tuple[str, int, str]:
+        """`分别增长6.8%、12.3%、7.8%`: a later figure of a list shares the first one's reading."""
+        measure, sign, metric = self.previous_reading
+        if self.list_items:
+            self.list_position += 1
+            if self.list_position < len(self.list_items):
+                metric = self.list_items[self.list_position]
+        return measure, sign, metric
+
+    def _new_reading(self, position, mention, pre, pre_from, clause_index) -> tuple[str, int, str]:
+        text, display, previous = self.text, self.display, self.previous
+        clause_start = self.clause_starts[clause_index]
+        own = tidy_subject(display[pre_from : mention.start], pre)
+        if clause_index and needs_subject(own):
+            self._subject_from_figureless_clause(clause_index)
+        inherits = self.previous_reading is not None and previous.unit == mention.unit and needs_subject(own)
+        previous_measure = self.previous_reading[0] if inherits else None
+        # A rate in a clause with no subject of its own is read by the clause before:
+        # `…预算开支增幅最大，介乎六成至七成`.
+        reads_before = clause_index and needs_subject(own) and mention.unit in ("%", "‰")
+        noun_scope = self.clause_starts[clause_index - 1] if reads_before else clause_start
+        measure, sign = measure_for(mention, pre, text[noun_scope : mention.start], text, previous_measure)
+        next_start = next(
+            (m.start for m in self.mentions[position + 1 :] if m.start > mention.start), self.end
+        )
+        metric, self.subject, self.list_items = _metric_for(
+            self.clean, mention, own, self.subject, pre, self.topic.before(clause_start), next_start
+        )
+        if "分别" in pre and not self.list_items and needs_subject(own):
+            # `接待游客6.5亿人次，旅游总收入7800亿元，分别增长12.3%和15.6%`
+            size = _list_size(text, self.mentions, position)
+            if size > 1 and len(self.earlier_metrics) >= size:
+                self.list_items = self.earlier_metrics[-size:]
+        if not metric:  # never empty: the words of the sentence before the figure
+            whole = tidy_subject(display[self.start : mention.start])
+            metric = last_phrase(whole) or whole
+        self.earlier_metrics.append(metric)
+        self.list_position = 0
+        if self.list_items:
+            metric = self.list_items[0]
+        return measure, sign, metric
+
+    def _subject_from_figureless_clause(self, clause_index: int) -> None:
+        """`欧元兑美元报1.0850，跌0.2%`: a clause with no figure of its own names the subject
+        of the next, unless it only says how a figure was computed (`按不变价格计算`)."""
+        before = self.clause_starts[clause_index - 1]
+        end = self.clause_starts[clause_index] - 1
+        if _METHOD_CLAUSE_RE.search(self.text, before, end):
+            return
+        if self.previous is not None and before < self.previous.post_end:
+            return
+        named = tidy_subject(_TRAILING_NUMBER_RE.sub("", self.display[before:end]))
+        if named and not needs_subject(named):
+            self.subject = named
 
 
 def _metric_for(
