@@ -491,3 +491,8 @@ def test_every_row_has_a_metric():
     )
     assert all(r.metric for r in rows)
     assert rows[0].metric.startswith("高职学校") and rows[-1].metric == "全国水利建设完成投资"
+
+
+def test_headline_phrases_split_by_ideographic_spaces_stand_alone():
+    rows = extract_indicators("海外經貿辦增七成預算宣傳香港\u3000警隊增2.6億購特別用途車\u3000港台縮水4千萬")
+    assert [r.metric for r in rows][1:] == ["警隊購特別用途車", "港台"]

@@ -321,7 +321,7 @@ class _Topic:
         return self._text
 
 
-_NEXT_STOP_RE = re.compile(r"[，,；;。！？!?\n：:]|\d")
+_NEXT_STOP_RE = re.compile(r"[，,；;。！？!?\n：:\u3000]|\d")
 
 
 def _next_stop(text: str, pos: int) -> int:

@@ -62,7 +62,7 @@ _NOT_A_THING_RE = re.compile(
     r"|[好差高低多少快慢](?:于|出|许|很|得|了|$))"
 )
 _BRACKETED_RE = re.compile(r"[（(][^）)]*[）)]")
-_TRAILING_STOP_RE = re.compile(r"[，,；;。！？!?\n：:、]")
+_TRAILING_STOP_RE = re.compile(r"[，,；;。！？!?\n：:、\u3000]")
 
 
 def tidy_subject(pre_display: str, pre_simplified: str | None = None) -> str:

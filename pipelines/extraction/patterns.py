@@ -141,7 +141,8 @@ MEASURE_NOUN_RE = re.compile(rf"{alternation((*GROWTH_NOUNS, *SHARE_WORDS, *RATI
 STREAK_BEFORE_RE = re.compile(r"(?:连续|接连|连[涨跌升降增减]|连)(?:了)?$")
 
 # Words that stop a metric: clause punctuation.
-SENTENCE_BREAK_RE = re.compile(r"[。！？!?\n]")
+# An ideographic space separates the independent phrases of a headline, like a full stop.
+SENTENCE_BREAK_RE = re.compile(r"[。！？!?\n\u3000]")
 # Brackets are not breaks: `广义货币(M2)余额` is one subject.
 CLAUSE_BREAK_RE = re.compile(r"[，,；;：:\u3000！？!?。\n【】\[\]]")
 
