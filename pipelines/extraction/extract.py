@@ -244,8 +244,8 @@ class _SentenceReader:
         if self.previous is not None and before < self.previous.post_end:
             return
         named = tidy_subject(_TRAILING_NUMBER_RE.sub("", self.display[before:end]))
-        if named and not needs_subject(named):
-            self.subject = named
+        if named and not needs_subject(named) and not _DIGIT_RE.search(named):
+            self.subject = named  # (a clause with a date in it, `在2019年底完成`, names no subject)
 
 
 def _metric_for(
@@ -317,7 +317,8 @@ class _Topic:
             return ""
         if self._text is None:
             topic = tidy_subject(self._clean.display[self._start : self._end])
-            self._text = "" if needs_subject(topic) or _DIGIT_RE.search(topic) else topic
+            says_who = _METHOD_CLAUSE_RE.search(self._clean.text, self._start, self._end)
+            self._text = "" if needs_subject(topic) or _DIGIT_RE.search(topic) or says_who else topic
         return self._text
 
 

@@ -34,11 +34,12 @@ _TRAILING_WORDS = (
     "同比", "环比", "大幅", "显著", "明显", "首次", "连续", "已连续", "连", "持续", "进一步",
     "轻微", "略", "小幅", "仅", "只", "高达", "多达", "等", "再次", "创", "，", "的", "仍然", "依然",
     "有所", "显著", "突然", "就有", "就", "至", "到", "估计", "能", "能够", "大概", "或",
-    "收于", "收报", "报收", "报",
+    "收于", "收报", "报收", "报", "由", "从",
 )  # fmt: skip
 # Read backwards: the run of trailing words is matched from the end of the reversed text,
 # which costs the run's length instead of a `$`-anchored search from every position.
 _TRAILING_PUNCTUATION = "\\s“\"'‘：:，,、（(●■◆▲·—\\-"
+_CHANGE_START_RE = re.compile(alternation((*RISE_WORDS, *FALL_WORDS)))
 _TRAILING_TOKEN_REVERSED_RE = re.compile(
     rf"{alternation(w[::-1] for w in _TRAILING_WORDS)}|[{_TRAILING_PUNCTUATION}]"
 )
@@ -53,7 +54,11 @@ _GENERIC = frozenset(
      "金额", "数量", "年均", "平均", "合计", "其中", "总计", "全年", "当年", "同期", "产能",
      "销量", "收入", "产量", "营收", "利润", "均价", "增长", "下降", "预算", "开支", "余额")
 )  # fmt: skip
-_COVERB_RE = re.compile(r"(?:在|向|对|为|给|从|把|将|于|被)")
+# Coverbs, except where they begin a word of their own (`从业`, `在建`, `对外`, `为了`).
+_COVERB_RE = re.compile(
+    r"(?:在(?![建线校岗职册内外])|向(?![前上下])|对(?![外象接比])|为(?![了主止])|给|从(?![业事而来此前])"
+    r"|把(?![握关])|将(?![来军])|于(?!是)|被(?!动))"
+)
 _LEADING_AFTER_RE = re.compile(r"(?:也|都|均|还|亦|已|并|就|又|再)+")
 # Words after a figure that continue the sentence rather than name the thing counted.
 _NOT_A_THING_RE = re.compile(
@@ -106,7 +111,8 @@ def _trailing_start(simplified: str) -> int | None:
         token = _TRAILING_TOKEN_REVERSED_RE.match(reversed_text, token.end())
     for boundary in reversed(boundaries):
         cut = len(simplified) - boundary
-        if cut == 0 or simplified[cut - 1] not in "年月周季":  # `月减` names its period: it stays
+        names_period = cut > 0 and simplified[cut - 1] in "年月周季" and _CHANGE_START_RE.match(simplified, cut)
+        if not names_period:  # `月减` names its period: it stays
             return cut
     return None
 
