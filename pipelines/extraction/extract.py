@@ -19,6 +19,7 @@ from .mentions import Mention, find_mentions
 from .metric import (
     counted_thing,
     is_comparison_figure,
+    is_generic,
     last_phrase,
     needs_subject,
     split_list_subject,
@@ -277,7 +278,8 @@ def _metric_for(
         own = own + after
     elif len(own) >= 10:
         own = last_phrase(own) or own  # `要求政府部门在2022/23年度将经常开支拨款` → `经常开支拨款`
-    if needs_subject(own) and not (len(own) == 2 and 0 < len(subject) <= 2):
+    parallel = len(own) == 2 and 0 < len(subject) <= 2 and not is_generic(own)
+    if needs_subject(own) and not parallel:
         # (`出口…，进口…`: a two-character subject after another is a parallel item, not a verb)
         base = subject or topic
         metric = base + own if own else base

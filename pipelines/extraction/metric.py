@@ -111,10 +111,17 @@ def _trailing_start(simplified: str) -> int | None:
         token = _TRAILING_TOKEN_REVERSED_RE.match(reversed_text, token.end())
     for boundary in reversed(boundaries):
         cut = len(simplified) - boundary
-        names_period = cut > 0 and simplified[cut - 1] in "年月周季" and _CHANGE_START_RE.match(simplified, cut)
+        names_period = (
+            cut > 0 and simplified[cut - 1] in "年月周季" and _CHANGE_START_RE.match(simplified, cut)
+        )
         if not names_period:  # `月减` names its period: it stays
             return cut
     return None
+
+
+def is_generic(metric: str) -> bool:
+    """`增速`, `比重`, `规模`: a word that names a kind of figure, not whose."""
+    return to_simplified(metric) in _GENERIC
 
 
 @lru_cache(maxsize=8192)
