@@ -40,7 +40,7 @@ INDICATOR_DESCRIPTIONS: dict[str, str] = {
 
 ARTICLE_DESCRIPTIONS: dict[str, str] = {
     "article_id": "The raw file's name without its extension.",
-    "file_name": "The raw file's name in the raw folder.",
+    "file_name": "The raw file's path inside the raw folder.",
     "title": "The article's first line, where it reads as a title.",
     "publisher": "The outlet the text names as its source (来源：…), where it does.",
     "published_date": "The publication date the text states near its start, UTC midnight.",

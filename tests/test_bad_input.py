@@ -244,3 +244,15 @@ def test_an_unforeseen_error_while_reading_sets_that_file_aside(folders, monkeyp
     status = {a.file_name: (a.status, a.reason) for a in read_raw_folder(raw)}
     assert status["odd.txt"] == ("undecodable", "reading it failed: ValueError: parser bug")
     assert status["000_6548d97651490993.txt"][0] == "ok"
+
+
+def test_articles_in_subfolders_are_read_and_named_by_their_path(folders):
+    raw, out = folders
+    (raw / "2026" / "march").mkdir(parents=True)
+    shutil.copy(SEED_ARTICLE, raw / "2026" / "march")
+    (raw / ".hidden").mkdir()
+    (raw / ".hidden" / "skip.txt").write_text("投资5亿元。", "utf-8")
+    assert run_pipeline(raw, out).success
+    articles = pd.read_parquet(out / "articles.parquet")
+    assert list(articles["file_name"]) == ["2026/march/000_6548d97651490993.txt"]
+    assert articles["n_indicators"].iloc[0] > 40

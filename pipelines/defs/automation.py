@@ -54,11 +54,13 @@ def raw_folder_fingerprint(folders: IndicatorFolders) -> str:
         return digest.hexdigest()
     if not os.path.isdir(location):
         return ""
-    for entry in sorted(os.scandir(location), key=lambda e: e.name):
-        if entry.name.startswith("."):
-            continue
-        stat = entry.stat(follow_symlinks=False)
-        digest.update(f"{entry.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    entries = []
+    for folder, subfolders, files in os.walk(location, followlinks=False):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        entries += [os.path.join(folder, name) for name in files if not name.startswith(".")]
+    for path in sorted(entries):
+        stat = os.lstat(path)
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 

@@ -61,27 +61,28 @@ class ArticleText:
 
 
 def list_raw_files(raw_dir: Path) -> list[Path]:
-    """The files of the raw folder, in name order; hidden files and folders left out."""
+    """The files of the raw folder and its subfolders, in path order; hidden files and
+    folders left out, linked folders not followed."""
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"raw folder {raw_dir} does not exist or is not a folder")
     entries = []
-    for entry in os.scandir(raw_dir):
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            log.warning("raw folder: %s is a folder; only files directly in %s are read", entry.name, raw_dir)
-            continue
-        if Path(entry.name).suffix.lower() not in TEXT_SUFFIXES:
-            log.warning("raw folder: %s has an extension that is not text; skipped", entry.name)
-            continue
-        entries.append(Path(entry.path))
-    return sorted(entries, key=lambda p: p.name)
+    for folder, subfolders, files in os.walk(raw_dir, followlinks=False):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in files:
+            if name.startswith("."):
+                continue
+            if Path(name).suffix.lower() not in TEXT_SUFFIXES:
+                log.warning("raw folder: %s has an extension that is not text; skipped", name)
+                continue
+            entries.append(Path(folder) / name)
+    return sorted(entries, key=lambda p: p.relative_to(raw_dir).as_posix())
 
 
 def read_article(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ArticleText:
     """Decode one raw file, or say why it is set aside. Never raises for a bad file."""
     article_id = path.stem if path.suffix else path.name
-    record = ArticleText(article_id=article_id, file_name=path.name, sha256="0" * 64)
+    file_name = path.relative_to(raw_dir).as_posix() if path.is_relative_to(raw_dir) else path.name
+    record = ArticleText(article_id=article_id, file_name=file_name, sha256="0" * 64)
     if path.is_symlink():
         return _set_aside(record, "refused", "a symbolic link; the raw folder takes only plain files")
     try:
