@@ -496,3 +496,14 @@ def test_every_row_has_a_metric():
 def test_headline_phrases_split_by_ideographic_spaces_stand_alone():
     rows = extract_indicators("海外經貿辦增七成預算宣傳香港\u3000警隊增2.6億購特別用途車\u3000港台縮水4千萬")
     assert [r.metric for r in rows][1:] == ["警隊購特別用途車", "港台"]
+
+
+def test_a_short_name_before_a_change_is_its_own_subject():
+    rows = extract_indicators("港股今早高開後升幅擴大，恒指升逾300點，報19,800點；科指升2.1%。")
+    assert [r.metric for r in rows] == ["恒指", "恒指", "科指"]
+
+
+@pytest.mark.parametrize(("text", "unit"), [("新樓盤首批100伙", "伙"), ("宣派中期股息每股20仙", "仙")])
+def test_hong_kong_units(text, unit):
+    ((_, got, _, _),) = readings(text)
+    assert got == unit

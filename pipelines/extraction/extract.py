@@ -21,12 +21,13 @@ from .metric import (
     is_comparison_figure,
     is_generic,
     last_phrase,
+    looks_like_verb,
     needs_subject,
     split_list_subject,
     tidy_subject,
 )
 from .numbers import to_float
-from .patterns import CLAUSE_BREAK_RE, SENTENCE_BREAK_RE
+from .patterns import CHANGE_CUE_RE, CLAUSE_BREAK_RE, SENTENCE_BREAK_RE
 
 # Bump on any change that can change a published row: cached extractions are keyed by it.
 EXTRACTOR_VERSION = "1.0.0"
@@ -278,9 +279,15 @@ def _metric_for(
         own = own + after
     elif len(own) >= 10:
         own = last_phrase(own) or own  # `要求政府部门在2022/23年度将经常开支拨款` → `经常开支拨款`
-    parallel = len(own) == 2 and 0 < len(subject) <= 2 and not is_generic(own)
-    if needs_subject(own) and not parallel:
-        # (`出口…，进口…`: a two-character subject after another is a parallel item, not a verb)
+    # A two-character word is a subject of its own when a change follows it (`恒指升逾300点`)
+    # or it stands beside another such (`出口…，进口…`); otherwise it may be a verb (`交付`).
+    short_noun = (
+        len(own) == 2
+        and not is_generic(own)
+        and not looks_like_verb(own)
+        and (0 < len(subject) <= 2 or bool(CHANGE_CUE_RE.search(pre[-24:])))
+    )
+    if needs_subject(own) and not short_noun:
         base = subject or topic
         metric = base + own if own else base
         if own and not base and not own.startswith("占"):

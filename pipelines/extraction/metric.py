@@ -34,11 +34,12 @@ _TRAILING_WORDS = (
     "同比", "环比", "大幅", "显著", "明显", "首次", "连续", "已连续", "连", "持续", "进一步",
     "轻微", "略", "小幅", "仅", "只", "高达", "多达", "等", "再次", "创", "，", "的", "仍然", "依然",
     "有所", "显著", "突然", "就有", "就", "至", "到", "估计", "能", "能够", "大概", "或",
-    "收于", "收报", "报收", "报", "由", "从",
+    "收于", "收报", "报收", "报", "由", "从", "继续", "各",
 )  # fmt: skip
 # Read backwards: the run of trailing words is matched from the end of the reversed text,
 # which costs the run's length instead of a `$`-anchored search from every position.
 _TRAILING_PUNCTUATION = "\\s“\"'‘：:，,、（(●■◆▲·—\\-"
+_TRAILING_WORD_SET = frozenset(_TRAILING_WORDS)
 _CHANGE_START_RE = re.compile(alternation((*RISE_WORDS, *FALL_WORDS)))
 _TRAILING_TOKEN_REVERSED_RE = re.compile(
     rf"{alternation(w[::-1] for w in _TRAILING_WORDS)}|[{_TRAILING_PUNCTUATION}]"
@@ -117,6 +118,12 @@ def _trailing_start(simplified: str) -> int | None:
         if not names_period:  # `月减` names its period: it stays
             return cut
     return None
+
+
+def looks_like_verb(word: str) -> bool:
+    """A change word (`年增`, `月减`) or a word that only ever ends a clause's lead-in."""
+    simplified = to_simplified(word)
+    return bool(_CHANGE_START_RE.search(simplified)) or simplified in _TRAILING_WORD_SET
 
 
 def is_generic(metric: str) -> bool:
