@@ -120,12 +120,14 @@ def _trailing_start(simplified: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def looks_like_verb(word: str) -> bool:
     """A change word (`年增`, `月减`) or a word that only ever ends a clause's lead-in."""
     simplified = to_simplified(word)
     return bool(_CHANGE_START_RE.search(simplified)) or simplified in _TRAILING_WORD_SET
 
 
+@lru_cache(maxsize=8192)
 def is_generic(metric: str) -> bool:
     """`增速`, `比重`, `规模`: a word that names a kind of figure, not whose."""
     return to_simplified(metric) in _GENERIC
