@@ -291,7 +291,7 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
     start = match.start("amount")
     amount = match.group("amount")
     end = match.end()
-    chinese = not any(ch.isdigit() for ch in amount)
+    chinese = not amount[0].isdigit()  # Arabic amounts start with a digit (`14万4000` too)
     if _left_blocks(text, start):
         return [], end
     fuzzy = amount.endswith("几")  # `二十一点几`, `四十几`: more than the number before it
@@ -343,8 +343,6 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
         unit_end, approx, half = end, False, False
     else:
         name, kind, unit_end, approx, half = unit
-    if end < len(text) and _ASCII_LETTER.match(text[end]) and unit is None:
-        return [], end
 
     if not _unit_fits(text, start, unit_end, amount, name, kind, chinese):
         return [], unit_end
