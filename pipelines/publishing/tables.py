@@ -51,15 +51,31 @@ def reusable_rows(
     manifest = output.latest_manifest()
     if not manifest or manifest.get("x-extractor-version") != extractor_version:
         return None, {}
-    articles = output.read_table("articles")
-    rows = output.read_table("indicators")
-    if rows is None or articles is None:
+    tables = _latest_tables(output, manifest)
+    if tables is None:
         return None, {}
+    rows, articles = tables
     ok = articles[articles["status"] == "ok"]
     if article_ids is not None:
         ok = ok[ok["article_id"].isin(article_ids)]
         rows = rows[rows["article_id"].isin(article_ids)]
     return rows, dict(zip(ok["article_id"], ok["sha256"]))
+
+
+# The latest release's tables, read once per process: the eight extraction batches of a
+# local run share them. Keyed by the release's content hash, so a new release is read anew.
+_LATEST_TABLES: dict[tuple[str, str], tuple[pd.DataFrame, pd.DataFrame]] = {}
+
+
+def _latest_tables(output, manifest: dict) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    key = (output.store.location, manifest.get("x-content-sha256", ""))
+    if key not in _LATEST_TABLES:
+        rows, articles = output.read_table("indicators"), output.read_table("articles")
+        if rows is None or articles is None:
+            return None
+        _LATEST_TABLES.clear()
+        _LATEST_TABLES[key] = (rows, articles)
+    return _LATEST_TABLES[key]
 
 
 @dataclass
