@@ -507,3 +507,8 @@ def test_a_short_name_before_a_change_is_its_own_subject():
 def test_hong_kong_units(text, unit):
     ((_, got, _, _),) = readings(text)
     assert got == unit
+
+
+def test_a_bound_word_after_a_word_ending_in_its_first_character_is_still_a_bound():
+    ((_, _, qualifier, _),) = readings("旅游收入超过1万亿元")
+    assert qualifier == ">"
