@@ -512,3 +512,15 @@ def test_hong_kong_units(text, unit):
 def test_a_bound_word_after_a_word_ending_in_its_first_character_is_still_a_bound():
     ((_, _, qualifier, _),) = readings("旅游收入超过1万亿元")
     assert qualifier == ">"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("带动100家上下游企业", [(100, "家", "", "level")]),
+        ("出口增长三成多", [(30, "%", ">", "growth")]),
+        ("不良率为千分之五", [(0.5, "%", "", "ratio")]),
+    ],
+)
+def test_words_next_to_units(text, expected):
+    assert_rows(text, expected)

@@ -180,7 +180,8 @@ def measure_for(
     if _GROWTH_AFTER_RE.match(after):
         return "growth", 1  # `8%左右增速`
     if kind in ("cheng", "fraction", "structure"):
-        return "share", 1
+        named_rate = noun not in _SHARE and (noun in _RATIO or (noun or "").endswith("率"))
+        return ("ratio" if named_rate else "share"), 1  # `不良率为千分之五` is a rate
     if unit in ("%", "‰"):
         if _SHARE_AFTER_PERCENT_RE.match(after):
             return "share", 1  # `30%的资金`: a part of a whole

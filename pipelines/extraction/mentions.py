@@ -238,8 +238,8 @@ def _attach_post(text: str, mention: Mention) -> None:
     mention.post_end = mention.end
     if after:
         word = after.group()
-        if word in ("多", "余") and mention.unit_kind != "multiple":
-            return  # `多` after a unit is a `多` of the next words, except `一倍多`
+        if word in ("多", "余") and mention.unit_kind not in ("multiple", "cheng"):
+            return  # `多` after a unit is a `多` of the next words, except `一倍多`, `三成多`
         mention.post_qualifier = QUALIFIERS_AFTER[word]
         mention.post_end = after.end()
 

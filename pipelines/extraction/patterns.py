@@ -105,7 +105,10 @@ UNIT_RE = re.compile(
 AFTER_FANG_NOT_UNIT = re.compile(r"[面向式案法针位阵舱便]")
 
 RANGE_SEPARATOR_RE = re.compile(r"(?:至|到|-|—|–|~|～|〜|－|－)")
-APPROX_AFTER_UNIT_RE = re.compile(rf"(?:{alternation(QUALIFIERS_AFTER)})")
+# `上下` of `上下游` and `以下` of `以下简称` are other words.
+APPROX_AFTER_UNIT_RE = re.compile(
+    rf"(?:{alternation(QUALIFIERS_AFTER)})(?<!上下(?=[游级班]))(?<!以下(?=简称))"
+)
 
 _FILLERS = alternation(
     (*QUALIFIER_FILLERS, *QUALIFIERS_BEFORE, "分别", "均", "都", "将", "不会", "可能", "或",
