@@ -524,3 +524,11 @@ def test_a_bound_word_after_a_word_ending_in_its_first_character_is_still_a_boun
 )
 def test_words_next_to_units(text, expected):
     assert_rows(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("新建了五个产业园", [(5, "个", "", "level")]), ("带动了三千多人就业", [(3000, "人", ">", "level")])],
+)
+def test_chinese_numeral_counts_after_a_quantity_verb(text, expected):
+    assert_rows(text, expected)

@@ -38,7 +38,8 @@ _MAGNITUDE_CHARS = set("十百千万亿")
 _LARGE_MAGNITUDES = set("万亿")
 _QUANTITY_VERBS_RE = re.compile(
     r"(?:增加|新增|减少|增|减|达到|达|共有|共|有|超过|超|近|约|逾|突破|合计|总计|累计|仅|只有|"
-    r"多达|高达|再|另|各|又|新建|建成|设立|开设|引进|培育|实施|组建|获批|选出|涉及)$"
+    r"多达|高达|再|另|各|又|新建|建成|设立|开设|引进|培育|实施|组建|获批|选出|涉及|建设|新开工|"
+    r"开工|投产|完成|培训|帮扶|救助|安置|吸纳|带动)了?$"
 )
 _SPOKEN_MAGNITUDE_RE = re.compile(
     r"(?:个(?P<more_after>多|余)?|(?P<more>多|余)|(?P<about>来))(?P<mag>万亿|亿|万)"
@@ -142,7 +143,7 @@ def _chinese_allowed(text: str, start: int, value: Decimal, unit_kind: str) -> b
         return True
     if value < 2:
         return False
-    return bool(_QUANTITY_VERBS_RE.search(text, max(0, start - 4), start))
+    return bool(_QUANTITY_VERBS_RE.search(text, max(0, start - 5), start))
 
 
 def find_mentions(text: str) -> list[Mention]:
