@@ -8,6 +8,8 @@ import subprocess
 
 import pytest
 
+from pipelines.publishing.releases import RELEASE_FILES
+
 from .conftest import SEED_ARTICLE
 from .pipeline_runs import run_pipeline
 from .services import BIN, REPO, celery_workers, postgres_server, redis_server, s3_server
@@ -17,10 +19,6 @@ pytest.importorskip("dagster_postgres", reason="dagster-postgres is missing: pip
 s3fs = pytest.importorskip("s3fs", reason="s3fs is missing: pip install -e '.[distributed]'")
 
 RELEASE_TIME = "2026-11-26T06:00:00+00:00"
-RELEASE_FILES = [
-    "indicators.parquet", "indicators.csv", "articles.parquet", "articles.csv",
-    "datapackage.json", "SHA256SUMS", "README.md",
-]  # fmt: skip
 ARTICLES = {
     "guangdong": SEED_ARTICLE.read_text("utf-8"),
     "grid": "南方电网2026年固定资产投资将达到1800亿元，同比增长12%，新建变电站35座。\n",

@@ -7,18 +7,13 @@ import pytest
 
 from pipelines.publishing.loading import load_indicators
 from pipelines.publishing.reading import read_raw_folder
-from pipelines.publishing.releases import OutputFolder
+from pipelines.publishing.releases import RELEASE_FILES, OutputFolder
 
 from .conftest import SEED_ARTICLE
 from .pipeline_runs import run_pipeline
 from .services import s3_server
 
 s3fs = pytest.importorskip("s3fs", reason="s3fs is not installed (pip install -e '.[distributed]')")
-
-RELEASE_FILES = [
-    "indicators.parquet", "indicators.csv", "articles.parquet", "articles.csv",
-    "datapackage.json", "SHA256SUMS", "README.md",
-]  # fmt: skip
 
 
 @pytest.fixture(scope="module")

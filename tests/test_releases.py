@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipelines.publishing.loading import load_articles, load_indicators
-from pipelines.publishing.releases import OutputFolder
+from pipelines.publishing.releases import RELEASE_FILES, OutputFolder
 from schemas import export
 from schemas.contract import ARTICLE_COLUMNS, INDICATOR_COLUMNS
 
@@ -84,11 +84,7 @@ def test_a_new_extractor_version_re_extracts_everything(published, monkeypatch):
 def test_a_release_is_a_complete_immutable_folder(published):
     _, out = published
     release = out / "releases" / "1.1.0"
-    names = {p.name for p in release.iterdir()}
-    assert names == {
-        "indicators.parquet", "indicators.csv", "articles.parquet", "articles.csv",
-        "datapackage.json", "SHA256SUMS", "README.md",
-    }  # fmt: skip
+    assert {p.name for p in release.iterdir()} == set(RELEASE_FILES)
     for line in (release / "SHA256SUMS").read_text().splitlines():
         digest, name = line.split("  ")
         assert hashlib.sha256((release / name).read_bytes()).hexdigest() == digest

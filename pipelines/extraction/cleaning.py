@@ -63,22 +63,15 @@ class CleanText:
     raw: str
     display: str
     text: str
-    # Sorted (clean_position, raw_position) anchors; between anchors the shift is constant.
-    _anchors: tuple[tuple[int, int], ...]
+    # Where the shift between clean and raw offsets changes: from `_clean_at[i]` on, clean
+    # position p is raw position `_raw_at[i] + (p - _clean_at[i])`.
+    _clean_at: tuple[int, ...]
+    _raw_at: tuple[int, ...]
 
     def raw_offset(self, clean_pos: int) -> int:
         """The raw offset of a clean position (an end offset maps to the end of its char)."""
-        index = bisect_right(self._anchor_keys, clean_pos) - 1
-        clean_at, raw_at = self._anchors[index]
-        return raw_at + (clean_pos - clean_at)
-
-    @property
-    def _anchor_keys(self) -> list[int]:
-        keys = self.__dict__.get("_keys")
-        if keys is None:
-            keys = [a for a, _ in self._anchors]
-            object.__setattr__(self, "_keys", keys)
-        return keys
+        index = bisect_right(self._clean_at, clean_pos) - 1
+        return self._raw_at[index] + (clean_pos - self._clean_at[index])
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw offsets of a clean span, end exclusive."""
@@ -148,14 +141,9 @@ def clean_text(raw: str) -> CleanText:
     pieces.append(raw[last:])
     display = "".join(pieces)
     text = to_simplified(display)
-    return CleanText(raw=raw, display=display, text=text, _anchors=_dedupe(anchors))
-
-
-def _dedupe(anchors: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    result: dict[int, int] = {}
-    for clean_pos, raw_pos in anchors:
-        result[clean_pos] = raw_pos  # the later anchor for a position wins
-    return tuple(sorted(result.items()))
+    shifts = dict(anchors)  # the later anchor for a position wins
+    clean_at = tuple(sorted(shifts))
+    return CleanText(raw, display, text, clean_at, tuple(shifts[p] for p in clean_at))
 
 
 class _SimplifyTable(dict):

@@ -6,8 +6,6 @@ simplified ones before anything is matched, so one table serves both scripts.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 # --- numerals -------------------------------------------------------------------------
 
 CHINESE_DIGITS: dict[str, int] = {
@@ -17,14 +15,6 @@ CHINESE_DIGITS: dict[str, int] = {
 }  # fmt: skip
 CHINESE_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CHINESE_LARGE_UNITS: dict[str, int] = {"万": 10**4, "亿": 10**8}
-
-# Magnitude words after a number; longest first when building patterns.
-MAGNITUDES: dict[str, Decimal] = {
-    "十": Decimal(10), "百": Decimal(100), "千": Decimal(1000), "万": Decimal(10**4),
-    "十万": Decimal(10**5), "百万": Decimal(10**6), "千万": Decimal(10**7),
-    "亿": Decimal(10**8), "十亿": Decimal(10**9), "百亿": Decimal(10**10),
-    "千亿": Decimal(10**11), "万亿": Decimal(10**12),
-}  # fmt: skip
 
 # --- units ----------------------------------------------------------------------------
 # Each spelling maps to the unit written in the `unit` column.

@@ -69,9 +69,7 @@ class Mention:
     range_end: str = ""  # "low" or "high"
     post_end: int = 0  # end of the bound word after the unit (`以上`), else `end`
     post_qualifier: str = ""
-    chinese: bool = False
     magnitude_only: bool = False
-    negative: bool = False
 
     @property
     def is_streak(self) -> bool:
@@ -177,20 +175,20 @@ def _read_candidate(text: str, match: re.Match, names: _NameSpans) -> tuple[list
         numeral = match.group("pct_cn_num")
         fuzzy = numeral.endswith("几")
         numeral = numeral[:-2] if numeral.endswith("点几") else numeral.rstrip("几")
-        found, end_at = _simple(text, names, match, _safe_cn(numeral), "%", "percent", chinese=True)
+        found, end_at = _simple(text, names, match, _safe_cn(numeral), "%", "percent")
         for mention in found:
             mention.bound = ">" if fuzzy else mention.bound
         return found, end_at
     if match.group("pct_full"):
-        return _simple(text, names, match, Decimal(100), "%", "percent", chinese=True)
+        return _simple(text, names, match, Decimal(100), "%", "percent")
     if match.group("zero_growth"):
-        return _simple(text, names, match, Decimal(0), "%", "zero_growth", chinese=True)
+        return _simple(text, names, match, Decimal(0), "%", "zero_growth")
     if match.group("frac_cn"):
         den = _safe_cn(match.group("frac_den"))
         num = _safe_cn(match.group("frac_num"))
         if den is None or num is None or den == 0 or num >= den:
             return [], end
-        return _simple(text, names, match, num / den * 100, "%", "fraction", chinese=True)
+        return _simple(text, names, match, num / den * 100, "%", "fraction")
     if match.group("ratio"):
         return _read_ratio(text, match)
     if match.group("frac"):
@@ -225,11 +223,11 @@ def _safe_cn(numeral: str) -> Decimal | None:
         return None
 
 
-def _simple(text, names, match, value, unit, unit_kind, chinese=False):
+def _simple(text, names, match, value, unit, unit_kind):
     start, end = match.start(), match.end()
     if value is None or _left_blocks(text, start) or names.covers(start, end):
         return [], end
-    mention = Mention(start, end, value, unit, unit_kind, text[start:end], chinese=chinese)
+    mention = Mention(start, end, value, unit, unit_kind, text[start:end])
     _attach_post(text, mention)
     return [mention], mention.post_end
 
@@ -280,8 +278,8 @@ def _read_chinese_range(text: str, match: re.Match) -> tuple[list[Mention], int]
     name, kind, end, _, _ = unit
     if kind == "time":
         return [], end
-    low = Mention(start, end, lo * scale, name, kind, text[start:end], range_end="low", chinese=True)
-    high = Mention(start, end, hi * scale, name, kind, text[start:end], range_end="high", chinese=True)
+    low = Mention(start, end, lo * scale, name, kind, text[start:end], range_end="low")
+    high = Mention(start, end, hi * scale, name, kind, text[start:end], range_end="high")
     for m in (low, high):
         m.bound = ">=" if m.range_end == "low" else "<="
         m.post_end = end
@@ -372,9 +370,7 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
         unit_kind=kind,
         surface=text[match.start() : unit_end],
         bound=bound,
-        chinese=chinese,
         magnitude_only=magnitude_only,
-        negative=bool(match.group("sign")),
     )
     _attach_post(text, mention)
     return [mention], mention.post_end
@@ -427,10 +423,8 @@ def _read_range(text, names, match, amount, value, unit, second, chinese) -> lis
     if _left_blocks(text, start) or names.covers(start, unit_end):
         return None
     surface = text[start:unit_end]
-    low = Mention(start, unit_end, value, name, kind, surface, bound=">=", range_end="low", chinese=chinese)
-    high = Mention(
-        start, unit_end, second_value, name, kind, surface, bound="<=", range_end="high", chinese=chinese
-    )
+    low = Mention(start, unit_end, value, name, kind, surface, bound=">=", range_end="low")
+    high = Mention(start, unit_end, second_value, name, kind, surface, bound="<=", range_end="high")
     low.post_end = high.post_end = unit_end
     after = APPROX_AFTER_UNIT_RE.match(text, unit_end)
     if after and after.group() not in ("多", "余"):

@@ -53,7 +53,6 @@ class ArticleText:
     title: str | None = None
     publisher: str | None = None
     published_date: datetime | None = None
-    n_bytes: int = 0
 
     @property
     def ok(self) -> bool:
@@ -80,9 +79,8 @@ def list_raw_files(raw_dir: Path) -> list[Path]:
 
 def read_article(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ArticleText:
     """Decode one raw file, or say why it is set aside. Never raises for a bad file."""
-    article_id = path.stem if path.suffix else path.name
     file_name = path.relative_to(raw_dir).as_posix() if path.is_relative_to(raw_dir) else path.name
-    record = ArticleText(article_id=article_id, file_name=file_name, sha256="0" * 64)
+    record = _new_record(path.name, file_name)
     if path.is_symlink():
         return _set_aside(record, "refused", "a symbolic link; the raw folder takes only plain files")
     try:
@@ -91,12 +89,24 @@ def read_article(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) 
             return _set_aside(record, "refused", f"its path leads outside the raw folder ({resolved})")
         if not resolved.is_file():
             return _set_aside(record, "unreadable", "not a regular file")
-        size = resolved.stat().st_size
-        record.n_bytes = size
+    except OSError as exc:
+        return _set_aside(record, "unreadable", f"{type(exc).__name__}: {exc.strerror or exc}")
+    return _read_plain_file(record, resolved, max_bytes)
+
+
+def _new_record(name: str, file_name: str) -> ArticleText:
+    article_id = PurePosixPath(name).stem if PurePosixPath(name).suffix else name
+    return ArticleText(article_id=article_id, file_name=file_name, sha256="0" * 64)
+
+
+def _read_plain_file(record: ArticleText, path, max_bytes: int) -> ArticleText:
+    """Size limit, bytes, hash and decoding of a local `Path` or an object-store `UPath`."""
+    try:
+        size = path.stat().st_size
         if size > max_bytes:
-            record.sha256 = _hash_file(resolved)
+            record.sha256 = _hash_file(path)
             return _set_aside(record, "too_large", f"{size} bytes, more than the limit of {max_bytes}")
-        data = resolved.read_bytes()
+        data = path.read_bytes()
     except OSError as exc:
         return _set_aside(record, "unreadable", f"{type(exc).__name__}: {exc.strerror or exc}")
     record.sha256 = hashlib.sha256(data).hexdigest()
@@ -194,7 +204,7 @@ def _set_aside(record: ArticleText, status: str, reason: str) -> ArticleText:
     return record
 
 
-def _hash_file(path: Path) -> str:
+def _hash_file(path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -278,8 +288,11 @@ def _read_guarded(path: Path, raw_dir: Path, max_bytes: int) -> ArticleText:
         return read_article(path, raw_dir, max_bytes)
     except Exception as exc:  # one bad file never stops the others
         log.exception("raw folder: reading %s failed", path.name)
-        record = ArticleText(article_id=path.stem or path.name, file_name=path.name, sha256="0" * 64)
-        return _set_aside(record, "undecodable", f"reading it failed: {type(exc).__name__}: {exc}")
+        return _set_aside(
+            _new_record(path.name, path.name),
+            "undecodable",
+            f"reading it failed: {type(exc).__name__}: {exc}",
+        )
 
 
 def _read_remote_folder(location: str, max_bytes: int, storage_options: dict | None):
@@ -292,22 +305,7 @@ def _read_remote_folder(location: str, max_bytes: int, storage_options: dict | N
         if PurePosixPath(path.name).suffix.lower() not in TEXT_SUFFIXES:
             log.warning("raw folder: %s has an extension that is not text; skipped", path.name)
             continue
-        name = PurePosixPath(path.name)
-        record = ArticleText(
-            article_id=name.stem if name.suffix else name.name, file_name=path.name, sha256="0" * 64
-        )
-        try:
-            size = path.stat().st_size
-            record.n_bytes = size
-            if size > max_bytes:
-                yield _set_aside(record, "too_large", f"{size} bytes, more than the limit of {max_bytes}")
-                continue
-            data = path.read_bytes()
-        except OSError as exc:
-            yield _set_aside(record, "unreadable", f"{type(exc).__name__}: {exc}")
-            continue
-        record.sha256 = hashlib.sha256(data).hexdigest()
-        yield decode_article(record, data)
+        yield _read_plain_file(_new_record(path.name, path.name), path, max_bytes)
 
 
 def _unique_ids(read) -> list[ArticleText]:

@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 
 DATA_FILES = ("indicators.parquet", "indicators.csv", "articles.parquet", "articles.csv")
 MANIFEST = "datapackage.json"
+# Every file of a release folder; SHA256SUMS is written last and marks it complete.
+RELEASE_FILES = (*DATA_FILES, MANIFEST, "README.md", "SHA256SUMS")
 RELEASES = "releases"
 
 PACKAGE_NAME = "china-economic-indicators"
@@ -63,7 +65,6 @@ class PublishResult:
     folder: str
     files: dict[str, dict] = field(default_factory=dict)
     changes: dict[str, int] = field(default_factory=dict)
-    summary_text: str = ""
 
 
 class OutputFolder:
@@ -196,7 +197,7 @@ class OutputFolder:
                 before_latest(folder)
             for name in (*DATA_FILES, MANIFEST):  # the manifest last: it names the latest
                 self.store.write_bytes(name, payload[name])
-            return PublishResult(True, version, f"{self.store.location}/{folder}", files, changes, readme)
+            return PublishResult(True, version, f"{self.store.location}/{folder}", files, changes)
 
 
 def _release_time() -> datetime:
