@@ -33,16 +33,22 @@ print(json.dumps({"rc": done.returncode, "wall_s": wall, "peak_mib": peak_kib / 
 """
 
 
-def pipeline_run(raw: Path, out: Path, home: Path) -> dict:
-    env = dict(os.environ)
-    env.update(
-        INDICATORS_RAW_DIR=str(raw),
-        INDICATORS_OUTPUT_DIR=str(out),
-        DAGSTER_HOME=str(home),
-        PYTHONWARNINGS="ignore",
-    )
+def run_environment(raw: Path, out: Path, home: Path, instance: str = "instance.yaml", **extra) -> dict:
+    """The environment of a run reading `raw`, writing `out`, with its instance in `home`."""
     home.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "pipelines" / "instance.yaml", home / "dagster.yaml")
+    shutil.copy(REPO / "pipelines" / instance, home / "dagster.yaml")
+    return {
+        **os.environ,
+        "INDICATORS_RAW_DIR": str(raw),
+        "INDICATORS_OUTPUT_DIR": str(out),
+        "DAGSTER_HOME": str(home),
+        "PYTHONWARNINGS": "ignore",
+        **extra,
+    }
+
+
+def pipeline_run(raw: Path, out: Path, home: Path) -> dict:
+    env = run_environment(raw, out, home)
     command = [
         sys.executable,
         "-c",
@@ -113,20 +119,17 @@ def celery_run(raw: Path, workers: int) -> dict:
     out, home = WORK / f"out-{label}", WORK / f"home-{label}"
     for folder in (out, home):
         shutil.rmtree(folder, ignore_errors=True)
-    home.mkdir(parents=True)
-    shutil.copy(REPO / "pipelines" / "instance-distributed.yaml", home / "dagster.yaml")
     try:
         with postgres_server() as pg_url, redis_server() as redis_url:
-            env = dict(os.environ)
-            env.update(
-                DAGSTER_HOME=str(home),
+            env = run_environment(
+                raw,
+                out,
+                home,
+                "instance-distributed.yaml",
                 INDICATORS_PG_URL=pg_url,
                 INDICATORS_EXECUTOR="celery",
                 INDICATORS_CELERY_BROKER=f"{redis_url}/0",
                 INDICATORS_CELERY_BACKEND=f"{redis_url}/1",
-                INDICATORS_RAW_DIR=str(raw),
-                INDICATORS_OUTPUT_DIR=str(out),
-                PYTHONWARNINGS="ignore",
             )
             with celery_workers(env, count=workers, log_dir=WORK):
                 start = time.perf_counter()
