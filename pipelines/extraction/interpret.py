@@ -35,7 +35,7 @@ from .patterns import (
     alternation,
 )
 
-_LIST_GLUE_RE = re.compile(r"^(?:、|和|及|与|或|以及|，|,)?$")
+_LIST_GLUE = frozenset(("", "、", "和", "及", "与", "或", "以及"))
 _SHARE_AFTER_PERCENT_RE = re.compile(
     r"的?(?:资金|资本|资产|企业|人口|用户|产品|收入|股份|股权|土地|面积|人员|家庭|居民|员工|项目|份额)"
 )
@@ -212,9 +212,6 @@ def is_list_continuation(text: str, previous: Mention | None, mention: Mention) 
     """`分别增长6.8%、12.3%、7.8%`: the later figures share the first one's reading."""
     if previous is None:
         return False
-    between = text[previous.post_end : mention.start]
-    return (
-        bool(_LIST_GLUE_RE.match(between.strip()))
-        and "，" not in between
-        or (previous.start == mention.start)
-    )
+    if previous.start == mention.start:
+        return True  # the two ends of one range
+    return text[previous.post_end : mention.start].strip() in _LIST_GLUE
