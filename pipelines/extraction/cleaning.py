@@ -16,6 +16,8 @@ from functools import cache, lru_cache
 
 import opencc
 
+from .patterns import HEADING_LINE_RE, LATIN_UNIT_START_RE
+
 _T2S = opencc.OpenCC("t2s")
 
 # Chinese punctuation that stays as written: the metric keeps the article's own words,
@@ -87,6 +89,8 @@ def _joins_lines(raw: str, start: int, end: int) -> bool:
     line = raw[line_start:start].strip()
     if not line or line[-1] in _SENTENCE_END:
         return False
+    if HEADING_LINE_RE.fullmatch(line):
+        return False
     if end >= len(raw):
         return False
     nxt = raw[end]
@@ -118,7 +122,8 @@ def clean_text(raw: str) -> CleanText:
             near_cjk = bool(before and _IS_CJK_OR_DIGIT_PUNCT.match(before)) or bool(
                 after and _IS_CJK_OR_DIGIT_PUNCT.match(after)
             )
-            if not near_cjk or (before.isdigit() and after.isdigit()):
+            latin_unit = before.isdigit() and bool(after and LATIN_UNIT_START_RE.match(after))
+            if not (near_cjk or latin_unit) or (before.isdigit() and after.isdigit()):
                 continue
             replacement = ""
         else:

@@ -26,8 +26,9 @@ from .metric import (
     split_list_subject,
     tidy_subject,
 )
+from .lexicon import AGE_NOT_A_GROUP_NEXT, AGE_UNITS
 from .numbers import to_float
-from .patterns import CHANGE_CUE_RE, CLAUSE_BREAK_RE, SENTENCE_BREAK_RE
+from .patterns import AGE_GROUP_NOUN_RE, CHANGE_CUE_RE, CLAUSE_BREAK_RE, SENTENCE_BREAK_RE
 
 # Bump on any change that can change a published row: cached extractions are keyed by it.
 EXTRACTOR_VERSION = "1.0.0"
@@ -101,9 +102,11 @@ def _is_class_threshold(
 ) -> bool:
     """`总投资超10亿元的项目`, `超千亿元县`, `百亿元以上重大工业项目`,
     `191家工业企业营业收入超百亿元`: a bound that defines a class of things, not a value."""
-    if mention.unit_kind == "count" or not qualifier or mention.range_end:
-        return False
     after = text[mention.post_end : mention.post_end + 2]
+    if mention.unit in AGE_UNITS and _names_a_group(text, mention):
+        return True  # `60岁及以上人口`, `0~14岁人口`, `60岁老人`: an age bracket
+    if mention.unit_kind in ("count", "half") or not qualifier or mention.range_end:
+        return False
     if source == "before" and _THRESHOLD_NEXT_RE.match(after):
         return True
     if mention.magnitude_only and counted_before and qualifier in (">", ">="):
@@ -119,6 +122,20 @@ def _is_class_threshold(
     ):
         return True
     return False
+
+
+def _names_a_group(text: str, mention: Mention) -> bool:
+    """An age that defines a group of people: a bound (`60岁及以上`, `0~14岁`) before a noun,
+    or an age right before a group noun (`60岁老人`). `89岁的婆婆` is one person's age."""
+    after = text[mention.post_end : mention.post_end + 2]
+    if AGE_GROUP_NOUN_RE.match(text, mention.post_end):
+        return True
+    bounded = bool(mention.range_end or mention.post_qualifier)
+    if not bounded or not after or not _CJK_RE.match(after[0]):
+        return False
+    if after[0] == "的":
+        return len(after) > 1 and bool(_CJK_RE.match(after[1]))
+    return after[0] not in _NOT_A_NOUN_START and after[0] not in AGE_NOT_A_GROUP_NEXT
 
 
 def _read_sentence(

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .lexicon import (
+    COMPARED_LESS_MORE,
     GROWTH_NOUNS,
     LESS_IS_BETTER_WORDS,
     NOT_BOUND_WORDS,
@@ -24,6 +25,7 @@ from .lexicon import (
 from .mentions import Mention
 from .patterns import (
     CHANGE_CUE_RE,
+    COMPARED_LESS_MORE_RE,
     FALL_SET,
     LEVEL_AT_RE,
     MEASURE_NOUN_RE,
@@ -148,8 +150,10 @@ def measure_for(
     if mention.is_streak:
         return "duration", 1
     unit, kind = mention.unit, mention.unit_kind
-    if kind == "zero_growth":
-        return "growth", 1
+    if kind == "change_figure":
+        return "growth", 1  # `零增长`, `翻倍`
+    if kind == "discount":
+        return "ratio", 1  # `九折`: the price paid, as a part of the list price
     tail = pre[-24:]
     noun = _nearest_noun(clause_before)
     if noun in ("增加值", "增值"):
@@ -159,11 +163,21 @@ def measure_for(
     cue_match = CHANGE_CUE_RE.search(tail)
     cue = cue_match.group("cue") if cue_match else None
     change_sign = 1 if cue in RISE_SET else -1 if cue in FALL_SET else 0
+    if not cue:
+        compared = COMPARED_LESS_MORE_RE.search(tail)
+        if compared:  # `比武汉少近100万人`
+            cue = compared.group("cue")
+            change_sign = COMPARED_LESS_MORE[cue]
     if cue == "改善":
         change_sign = -1 if _LESS_IS_BETTER_RE.search(clause_before) else 1
     elif cue in RELATIVE_CHANGE_WORDS and noun in GROWTH_NOUNS:
         change_sign = RELATIVE_CHANGE_WORDS[cue] * GROWTH_NOUNS[noun]  # `降幅比上月收窄2.7个百分点`
     after = text[mention.post_end : mention.post_end + 4]
+    if kind == "half":
+        # `缩短一半` is a change; `增长的近一半来自…` and `占一半` are parts of a whole.
+        if change_sign and cue_match and "的" not in cue_match.group():
+            return "growth", change_sign
+        return "share", 1
 
     if unit in ("个百分点", "基点", "码"):
         if change_sign:
@@ -179,7 +193,9 @@ def measure_for(
         return "growth", GROWTH_NOUNS[noun]
     if _GROWTH_AFTER_RE.match(after):
         return "growth", 1  # `8%左右增速`
-    if kind in ("cheng", "fraction", "structure"):
+    if kind == "structure":
+        return "share", 1  # the parts of a whole (`3.9：59.5：36.6`), whatever the whole is called
+    if kind in ("cheng", "fraction", "half"):
         named_rate = noun not in _SHARE and (noun in _RATIO or (noun or "").endswith("率"))
         return ("ratio" if named_rate else "share"), 1  # `不良率为千分之五` is a rate
     if unit in ("%", "‰"):
@@ -201,7 +217,7 @@ def _measure_of_level(noun: str | None, unit: str, kind: str) -> str:
     """`增至`, `降至`: the new level, measured as the figure it names."""
     if noun in GROWTH_NOUNS and unit in ("%", "‰"):
         return "growth"  # `增速回升至8%`: a rate of change; `增幅…至250.6亿元` is a level
-    if kind in ("cheng", "fraction", "structure") or noun in _SHARE:
+    if kind in ("cheng", "fraction", "structure", "half") or noun in _SHARE:
         return "share" if unit in ("%", "‰") else "level"
     if unit in ("%", "‰"):
         return "ratio"

@@ -13,8 +13,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .lexicon import (
+    CHANGE_FIGURE_WORDS,
     CHENG_NOT_SHARE_NEXT,
+    CHINESE_LARGE_UNITS,
+    CHINESE_SMALL_UNITS,
+    CONCRETE_COUNT_UNITS,
+    FINANCIAL_NUMERALS,
+    SHORT_AMBIGUOUS_UNITS,
+    HALF_WORDS,
+    IMPLIED_UNIT_NOUNS,
+    SPOKEN_TENTHS_UNITS,
     MONEY_WORDS,
+    DENOMINATOR_BEFORE,
     ORDINAL_BEFORE,
     PERSON_NOUNS,
     QUALIFIERS_AFTER,
@@ -22,20 +32,36 @@ from .lexicon import (
 )
 from .numbers import NumberError, magnitude_value, parse_amount, parse_chinese_number
 from .patterns import (
-    AFTER_FANG_NOT_UNIT,
     AMOUNT_RE,
     APPROX_AFTER_UNIT_RE,
     CANDIDATE_RE,
+    CLOCK_RE,
     CURRENCY_SYMBOLS,
+    IMPLIED_UNIT_BEFORE_RE,
+    IMPLIED_UNIT_NOUN_RE,
+    NOT_A_UNIT_AFTER_RE,
+    NUMERAL_WORD_RE,
     RANGE_SEPARATOR_RE,
+    RATIO_SEPARATOR_RE,
+    SPOKEN_TENTHS_RE,
     STREAK_BEFORE_RE,
+    SUB_YUAN_RE,
+    SUB_YUAN_VALUES,
     UNIT_KINDS,
     UNIT_RE,
+    URL_RE,
     alternation,
 )
 
-_MAGNITUDE_CHARS = set("十百千万亿")
-_LARGE_MAGNITUDES = set("万亿")
+_MAGNITUDE_CHARS = set(CHINESE_SMALL_UNITS) | set(CHINESE_LARGE_UNITS)
+_LARGE_MAGNITUDES = set(CHINESE_LARGE_UNITS)
+_CONCRETE_COUNTS = frozenset(CONCRETE_COUNT_UNITS)
+_SHORT_AMBIGUOUS = frozenset(SHORT_AMBIGUOUS_UNITS)
+_FINANCIAL = frozenset(FINANCIAL_NUMERALS)
+# How far back in its sentence a figure looks for the noun that implies its unit.
+IMPLIED_NOUN_WINDOW = 14
+IMPLIED_SENTENCE_WINDOW = 40
+_SENTENCE_START_RE = re.compile(r"[。！？!?\n]")
 _QUANTITY_VERBS_RE = re.compile(
     r"(?:增加|新增|减少|增|减|达到|达|共有|共|有|超过|超|近|约|逾|突破|合计|总计|累计|仅|只有|"
     r"多达|高达|再|另|各|又|新建|建成|设立|开设|引进|培育|实施|组建|获批|选出|涉及|建设|新开工|"
@@ -45,10 +71,11 @@ _SPOKEN_MAGNITUDE_RE = re.compile(
     r"(?:个(?P<more_after>多|余)?|(?P<more>多|余)|(?P<about>来))(?P<mag>万亿|亿|万)"
 )
 _BARE_MAGNITUDE_BOUND_RE = re.compile(r"(?:超过|超|突破|破|逾|过|上|近|约|接近)$")
+_BARE_MAGNITUDE_BOUNDS = {"近": "~", "约": "~", "接近": "~", "上": ">="}
 _PERSON_AHEAD_RE = re.compile(rf"[^，。；：！？、\n]{{0,14}}?(?:{alternation(PERSON_NOUNS)})")
 _MONEY_CONTEXT_RE = re.compile(alternation(MONEY_WORDS))
 _STRUCTURE_AHEAD_RE = re.compile(rf"(?:{alternation(STRUCTURE_NOUNS)})")
-_ORDINAL_BEFORE_RE = re.compile(rf"(?:{alternation(ORDINAL_BEFORE)})$")
+_ORDINAL_BEFORE_RE = re.compile(rf"(?:{alternation((*ORDINAL_BEFORE, *DENOMINATOR_BEFORE))})$")
 _TIME_OF_DAY_BEFORE_RE = re.compile(r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚)$")
 _INDEX_NOT_AFTER_RE = re.compile(r"(?:钟|半|多钟|整)")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
@@ -63,7 +90,8 @@ class Mention:
     end: int  # end of the unit
     value: Decimal
     unit: str
-    unit_kind: str  # count, money, physical, percent, multiple, time, index, cheng, fraction
+    unit_kind: str  # count, money, physical, percent, multiple, time, index, cheng, fraction,
+    # ratio, structure, change_figure (`零增长`, `翻倍`), discount (`九折`)
     surface: str
     bound: str = ""  # qualifier stated by the number's own form
     range_end: str = ""  # "low" or "high"
@@ -93,14 +121,31 @@ class _NameSpans:
         return index >= 0 and self._spans[index][1] >= end + 1
 
 
-def _implied_unit(text: str, end: int, sentence: str) -> tuple[str, str] | None:
-    """A `万`/`亿` amount with no unit: people before a person noun, else money where
-    the sentence is about money."""
+def _implied_unit(text: str, start: int, end: int, sentence: str) -> tuple[str, str] | None:
+    """A `万`/`亿` amount with no unit takes the unit its noun implies: the noun right
+    before it (`常住人口1260万`), people before a person noun (`450万群众`), money where
+    the sentence is about money, else the nearest such noun earlier in the sentence
+    (`常住人口1260万，比上年末增加8万`)."""
+    before = IMPLIED_UNIT_BEFORE_RE.search(text, max(0, start - IMPLIED_NOUN_WINDOW), start)
+    if before:
+        return _unit_of_noun(before.group("noun"))
     if _PERSON_AHEAD_RE.match(text, end):
         return "人", "count"
     if _MONEY_CONTEXT_RE.search(sentence):
         return "元", "money"
+    window_start = max(0, start - IMPLIED_SENTENCE_WINDOW)
+    breaks = list(_SENTENCE_START_RE.finditer(text, window_start, start))
+    if breaks:
+        window_start = breaks[-1].end()
+    nouns = list(IMPLIED_UNIT_NOUN_RE.finditer(text, window_start, start))
+    if nouns:
+        return _unit_of_noun(nouns[-1].group())
     return None
+
+
+def _unit_of_noun(noun: str) -> tuple[str, str]:
+    unit = IMPLIED_UNIT_NOUNS[noun]
+    return unit, UNIT_KINDS[unit][1]
 
 
 def _context_around(text: str, pos: int) -> str:
@@ -123,7 +168,8 @@ def _read_unit(text: str, pos: int) -> tuple[str, str, int, bool, bool] | None:
     spelling = match.group("unit")
     unit, kind = UNIT_KINDS[spelling]
     end = match.end()
-    if spelling == "方" and AFTER_FANG_NOT_UNIT.match(text, match.end("unit")):
+    not_after = NOT_A_UNIT_AFTER_RE.get(spelling)
+    if not_after is not None and not match.group("per") and not_after.match(text, match.end("unit")):
         return None
     if match.group("per"):
         denominator = match.group("per")[1:]
@@ -135,12 +181,24 @@ def _read_unit(text: str, pos: int) -> tuple[str, str, int, bool, bool] | None:
     return unit, kind, end + half, bool(match.group("approx")), half
 
 
-def _chinese_allowed(text: str, start: int, value: Decimal, unit_kind: str) -> bool:
+def _chinese_allowed(
+    text: str, start: int, unit_start: int, numeral_length: int, value: Decimal, unit: str, unit_kind: str
+) -> bool:
     """Chinese numerals count only where they are a quantity (`四成`, `增加六个`)."""
-    if unit_kind in ("percent", "cheng", "multiple", "fraction", "time"):
-        return True
+    if NUMERAL_WORD_RE.match(text, start):
+        return False
+    if numeral_length == 1 and text[unit_start : unit_start + 1] in _SHORT_AMBIGUOUS and not _has_cue(text, start):
+        return False
+    if unit_kind in ("percent", "cheng", "multiple", "fraction", "time", "physical", "money"):
+        return True  # `五岁`, `十斤`, `一吨`: a numeral before a measure is a quantity
     if value < 2:
         return False
+    if unit_kind == "count" and unit in _CONCRETE_COUNTS:
+        return True  # `三双鞋`, `两头牛`
+    return _has_cue(text, start)
+
+
+def _has_cue(text: str, start: int) -> bool:
     return bool(_QUANTITY_VERBS_RE.search(text, max(0, start - 5), start))
 
 
@@ -149,9 +207,12 @@ def find_mentions(text: str) -> list[Mention]:
     mentions: list[Mention] = []
     pos = 0
     names = _NameSpans(text)
+    addresses = [(m.start(), m.end()) for m in URL_RE.finditer(text)]
     for match in CANDIDATE_RE.finditer(text):
         if match.start() < pos:
             continue  # inside a mention already read (a range's second number, say)
+        if addresses and any(s <= match.start() < e for s, e in addresses):
+            continue
         found, next_pos = _read_candidate(text, match, names)
         mentions.extend(found)
         pos = max(next_pos, match.end())
@@ -175,19 +236,32 @@ def _read_candidate(text: str, match: re.Match, names: _NameSpans) -> tuple[list
         numeral = match.group("pct_cn_num")
         fuzzy = numeral.endswith("几")
         numeral = numeral[:-2] if numeral.endswith("点几") else numeral.rstrip("几")
-        found, end_at = _simple(text, names, match, _safe_cn(numeral), "%", "percent")
+        value = parse_amount(numeral) if numeral[0].isdigit() or numeral[0] == "." else _safe_cn(numeral)
+        found, end_at = _simple(text, names, match, value, "%", "percent")
         for mention in found:
             mention.bound = ">" if fuzzy else mention.bound
         return found, end_at
     if match.group("pct_full"):
         return _simple(text, names, match, Decimal(100), "%", "percent")
-    if match.group("zero_growth"):
-        return _simple(text, names, match, Decimal(0), "%", "zero_growth")
+    if match.group("change_word"):
+        value, unit = CHANGE_FIGURE_WORDS[match.group("change_word")]
+        return _simple(text, names, match, Decimal(value), unit, "change_figure")
+    if match.group("half"):
+        found, end_at = _simple(text, names, match, Decimal(50), "%", "half")
+        for mention in found:
+            mention.bound = HALF_WORDS[match.group("half")]
+        return found, end_at
+    if match.group("half_off"):
+        return _simple(text, names, match, Decimal(50), "%", "discount")
+    if match.group("discount"):
+        return _simple(text, names, match, _discount_value(match.group("discount_num")), "%", "discount")
     if match.group("frac_cn"):
         den = _safe_cn(match.group("frac_den"))
         num = _safe_cn(match.group("frac_num"))
         if den is None or num is None or den == 0 or num >= den:
             return [], end
+        if den in _PER_MILLE:  # `千分之五` is 5‰, `万分之三` 3‱
+            return _simple(text, names, match, num, _PER_MILLE[den], "fraction")
         return _simple(text, names, match, num / den * 100, "%", "fraction")
     if match.group("ratio"):
         return _read_ratio(text, match)
@@ -214,6 +288,22 @@ def _read_candidate(text: str, match: re.Match, names: _NameSpans) -> tuple[list
             mention.post_qualifier = QUALIFIERS_AFTER[after.group()]
         return [mention], post_end
     return _read_amount(text, match)
+
+
+_PER_MILLE = {Decimal(1000): "‰", Decimal(10000): "‱"}
+
+
+def _discount_value(numeral: str) -> Decimal | None:
+    """`九折` pays 90 % of the price, `75折` 75 %, `9.5折` 95 %, `八五折` 85 %."""
+    if numeral[0].isdigit():
+        number = Decimal(numeral)
+        return number * 10 if number < 10 else number
+    value = _safe_cn(numeral)
+    if value is None:
+        return None
+    if len(numeral) == 2 and "点" not in numeral and "十" not in numeral:
+        return Decimal("".join(str(int(_safe_cn(ch) or 0)) for ch in numeral))
+    return value * 10 if value < 10 else value
 
 
 def _safe_cn(numeral: str) -> Decimal | None:
@@ -243,16 +333,21 @@ def _attach_post(text: str, mention: Mention) -> None:
         mention.post_end = after.end()
 
 
+# How far from 100 the parts of a two-part structure may add up (rounding).
+STRUCTURE_SUM_TOLERANCE = Decimal("0.5")
+
+
 def _read_ratio(text: str, match: re.Match) -> tuple[list[Mention], int]:
     start, end = match.start(), match.end()
-    terms = [Decimal(t) for t in re.split(r"[:：]", match.group("ratio"))]
+    written = match.group("ratio")
+    if CLOCK_RE.fullmatch(written):
+        return [], end  # `10:30`, `01:47:19`: a time of day
+    terms = [Decimal(t) for t in RATIO_SEPARATOR_RE.split(written)]
     if _left_blocks(text, start) or any(t == 0 for t in terms[1:]):
         return [], end
-    if len(terms) == 2:
+    # Two parts that make a whole (`31.3：68.7`) are a structure, one share each.
+    if len(terms) == 2 and abs(sum(terms) - 100) > STRUCTURE_SUM_TOLERANCE:
         a, b = terms
-        looks_like_clock = b == b.to_integral_value() and len(re.split(r"[:：]", match.group())[1]) == 2
-        if looks_like_clock and b != 1:
-            return [], end
         mention = Mention(start, end, a / b, "倍", "ratio", match.group())
         mention.post_end = end
         return [mention], end
@@ -293,6 +388,8 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
     chinese = not amount[0].isdigit()  # Arabic amounts start with a digit (`14万4000` too)
     if _left_blocks(text, start):
         return [], end
+    if chinese and len(amount) == 1 and amount in _FINANCIAL:
+        return [], end  # `陆家嘴`, `队伍`
     fuzzy = amount.endswith("几")  # `二十一点几`, `四十几`: more than the number before it
     if fuzzy:
         amount = amount[:-2] if amount.endswith("点几") else amount[:-1]
@@ -331,17 +428,23 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
                 return found, found[-1].post_end
 
     if unit is None:
-        if end < len(text) and _ASCII_LETTER.match(text[end]):
-            return [], end
-        if not (set(amount) & _LARGE_MAGNITUDES):
-            return [], end
-        implied = _implied_unit(text, end, _context_around(text, start))
-        if implied is None:
-            return [], end
-        name, kind = implied
-        unit_end, approx, half = end, False, False
+        price = _price_without_currency(text, end)
+        if price is not None:
+            name, kind, unit_end, approx, half = price
+        else:
+            if end < len(text) and _ASCII_LETTER.match(text[end]):
+                return [], end
+            if not (set(amount) & _LARGE_MAGNITUDES):
+                return [], end
+            implied = _implied_unit(text, start, end, _context_around(text, start))
+            if implied is None:
+                return [], end
+            name, kind = implied
+            unit_end, approx, half = end, False, False
     else:
         name, kind, unit_end, approx, half = unit
+        if not half:
+            value, unit_end = _after_unit_places(text, value, name, unit_end)
 
     if not _unit_fits(text, start, unit_end, amount, name, kind, chinese):
         return [], unit_end
@@ -358,8 +461,8 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
         word = _BARE_MAGNITUDE_BOUND_RE.search(text, max(0, start - 2), start)
         if not word:
             return [], unit_end
-        bound = "~" if word.group() in ("近", "约", "接近") else ">"
-    if chinese and not magnitude_only and not _chinese_allowed(text, start, value, kind):
+        bound = _BARE_MAGNITUDE_BOUNDS.get(word.group(), ">")
+    if chinese and not magnitude_only and not _chinese_allowed(text, start, end, len(amount), value, name, kind):
         if not (set(amount) & _LARGE_MAGNITUDES):
             return [], unit_end
     mention = Mention(
@@ -374,6 +477,41 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
     )
     _attach_post(text, mention)
     return [mention], mention.post_end
+
+
+def _price_without_currency(text: str, end: int) -> tuple[str, str, int, bool, bool] | None:
+    """`均价2.3万/㎡`, `13万/吨`: a price per unit with its currency left out is in 元."""
+    if end >= len(text) or text[end] != "/":
+        return None
+    per = UNIT_RE.match(text, end + 1)
+    if per is None or per.group("per") or per.group("approx"):
+        return None
+    canonical, kind = UNIT_KINDS[per.group("unit")]
+    if kind not in ("physical", "count"):
+        return None
+    return f"元/{canonical}", "money", per.end(), False, False
+
+
+def _after_unit_places(text: str, value: Decimal, unit: str, unit_end: int) -> tuple[Decimal, int]:
+    """`50元6角3分` and the spoken `3米5`, `3块5`: the places written after the unit."""
+    if unit == "元":
+        places = SUB_YUAN_RE.match(text, unit_end)
+        if places and places.end() > unit_end:
+            for group in ("jiao", "fen"):
+                digit = places.group(group)
+                if digit:
+                    value += _digit_value(digit) * Decimal(SUB_YUAN_VALUES["角" if group == "jiao" else "分"])
+            return value, places.end()
+    spelled = text[unit_end - 1] if unit_end else ""
+    if spelled in SPOKEN_TENTHS_UNITS and unit in ("米", "元"):
+        tenths = SPOKEN_TENTHS_RE.match(text, unit_end)
+        if tenths and value == value.to_integral_value():
+            return value + _digit_value(tenths.group("digit")) / 10, tenths.end()
+    return value, unit_end
+
+
+def _digit_value(digit: str) -> Decimal:
+    return Decimal(digit) if digit.isdigit() else parse_chinese_number(digit)
 
 
 def _unit_fits(text, start, unit_end, amount, unit, kind, chinese) -> bool:

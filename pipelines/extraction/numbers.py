@@ -112,13 +112,45 @@ def parse_amount(text: str) -> Decimal:
     if mag_end == 0:
         raise NumberError(text)
     magnitude = magnitude_value(rest[:mag_end])
-    tail = rest[mag_end:]
     value = number * magnitude
-    if tail:
-        if not tail.isdigit() or Decimal(tail) >= magnitude:
+    tail = _place_chain(rest[mag_end:], text)
+    if tail >= magnitude:
+        raise NumberError(text)
+    return value + tail
+
+
+def _place_chain(tail: str, text: str) -> Decimal:
+    """The places below a magnitude: `4000` of `14万4000`, `4千6百` of `5万4千6百`."""
+    if not tail:
+        return Decimal(0)
+    if tail.isdigit():
+        return Decimal(tail)
+    total = Decimal(0)
+    digits = ""
+    place = 0
+    last_place = 10**9
+    for char in tail + "|":
+        if char.isdigit() and not place:
+            digits += char
+            continue
+        if char in CHINESE_SMALL_UNITS and digits and not place:
+            place = CHINESE_SMALL_UNITS[char]
+            continue
+        if char in CHINESE_LARGE_UNITS and digits:
+            place = (place or 1) * CHINESE_LARGE_UNITS[char]  # `9百万` of `1亿9百万`
+            continue
+        if digits and (place or char == "|"):
+            place = place or 1
+            if place >= last_place:
+                raise NumberError(text)
+            total += Decimal(digits) * place
+            digits, last_place, place = "", place, 0
+            if char.isdigit():
+                digits = char
+                continue
+        if char != "|":
             raise NumberError(text)
-        value += Decimal(tail)
-    return value
+    return total
 
 
 def to_float(value: Decimal) -> float:

@@ -5,10 +5,24 @@ from __future__ import annotations
 import re
 
 from .lexicon import (
+    AGE_GROUP_NOUNS,
+    CHANGE_FIGURE_WORDS,
     CHINESE_DIGITS,
+    CHINESE_LARGE_UNITS,
+    CHINESE_SMALL_UNITS,
+    COMPARED_LESS_MORE,
+    COMPARISON_WORDS,
+    HALF_OFF_WORDS,
+    HALF_WORDS,
+    IMPLIED_UNIT_NOUNS,
+    NOT_A_DISCOUNT_AFTER,
+    NOT_A_UNIT_AFTER,
+    NUMERAL_WORDS,
+    SUB_YUAN_UNITS,
     COUNT_UNITS,
     CURRENCY_SYMBOLS,
     CURRENCY_UNITS,
+    HEADING_MARKERS,
     FALL_WORDS,
     GROWTH_NOUNS,
     INDEX_UNITS,
@@ -48,17 +62,27 @@ for _table, _kind in (
     for _spelling, _canonical in _table.items():
         UNIT_KINDS[_spelling] = (_canonical, _kind)
 
-_DIGITS_CN = "零〇一二三四五六七八九两"
+_DIGITS_CN = "".join(CHINESE_DIGITS)
 CN_DIGIT = f"[{_DIGITS_CN}]"
-# `千` before `瓦`, `克`, `米` belongs to the unit (`5千瓦`), not to the number.
-_MAG_CHAR = r"(?:[十百万亿]|千(?![瓦克米卡]))"
+# `千` before `瓦`, `克`, `米` belongs to the unit (`5千瓦`), not to the number: the units
+# that start with 千 say which characters may follow it.
+_QIAN_UNIT_NEXT = "".join(sorted({s[1] for s in UNIT_KINDS if s.startswith("千") and len(s) > 1}))
+_SMALL_MAG_CHARS = "".join(ch for ch in CHINESE_SMALL_UNITS if ch not in "千仟")
+_MAG_CHAR = rf"(?:[{_SMALL_MAG_CHARS}{''.join(CHINESE_LARGE_UNITS)}]|[千仟](?![{_QIAN_UNIT_NEXT}]))"
+_SMALL_MAG = rf"(?:[{_SMALL_MAG_CHARS}]|[千仟](?![{_QIAN_UNIT_NEXT}]))"
 MAGNITUDE = rf"{_MAG_CHAR}+"
-ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-ARABIC_AMOUNT = rf"{ARABIC}(?:{MAGNITUDE}(?:\d{{1,4}}(?![\d.]))?)?"
+# `.5%` is written for 0.5% in quick copy.
+ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![0-9A-Za-z.])\.\d+)"
+# After a magnitude: the digits of the place below (`14万4000`) or a chain of places
+# (`5万4千6百`, `4万1千`).
+ARABIC_AMOUNT = (
+    rf"{ARABIC}(?:{MAGNITUDE}(?:(?:\d{{1,4}}(?:{_SMALL_MAG}万?|万)){{1,3}}(?:\d(?![\d.]))?|\d{{1,4}}(?![\d.]))?)?"
+)
 CHINESE_AMOUNT = rf"(?:{CN_DIGIT}|{_MAG_CHAR})+(?:点(?:{CN_DIGIT}+|几)|(?<=[十百千万])几)?"
 
-# `(?<!...)` keeps `3%-5%` and `0.94-0.43` from reading a minus sign.
-_SIGN = r"(?:(?<![\d%.A-Za-z)）])(?P<sign>[-−](?=\d)))?"
+# `(?<!...)` keeps `3%-5%` and `0.94-0.43` from reading a minus sign; `负3.9%` and
+# `零下5℃` are signs written as words.
+_SIGN = r"(?:(?<![\d%.A-Za-z)）])(?P<sign>(?:[-−]|负|零下)(?=[\d.])))?"
 
 # Where a run of Chinese numerals can be a quantity: it holds 万 or 亿, or a unit, `成`,
 # `倍` or `个` follows. The rest (`一是`, `两业`, `十四五`) is never read further.
@@ -69,29 +93,61 @@ _CHINESE_QUANTITY = (
 # Years and dates (`2025年`, `2月24日`) are never quantities: skipped by the scan itself.
 _NOT_A_DATE = r"(?<!\d)(?!(?:19|20)\d\d\s?年)(?:(?<=[连续涨跌升降])|(?!\d{1,2}(?:月|日|号)))"
 
+_DISCOUNT_NUMBER = rf"(?:\d(?:\.\d)?|[1-9]\d|{CN_DIGIT}{{1,2}}(?:点{CN_DIGIT})?)"
+
 # Every candidate starts with one of these: a lookahead on them lets the regex engine skip
 # the text between numbers at C speed (six times faster than trying each alternative).
 _FIRST_CHARS = "".join(
     sorted(
-        set("0123456789-−百零")
+        set("0123456789-−百零.负")
         | set(CHINESE_DIGITS)
-        | set("十百千万亿拾佰仟")
+        | set(CHINESE_SMALL_UNITS)
+        | set(CHINESE_LARGE_UNITS)
         | {s[0] for s in CURRENCY_SYMBOLS}
+        | {w[0] for w in (*CHANGE_FIGURE_WORDS, *HALF_WORDS, *HALF_OFF_WORDS)}
     )
 )
 
 CANDIDATE_RE = re.compile(
     rf"(?=[{re.escape(_FIRST_CHARS)}])"
-    rf"(?:(?P<pct_cn>百分之(?P<pct_cn_num>{CHINESE_AMOUNT}))"
+    rf"(?:(?P<pct_cn>百分之(?P<pct_cn_num>{ARABIC}|{CHINESE_AMOUNT}))"
     r"|(?P<pct_full>百分百)"
-    r"|(?P<zero_growth>零增长)"
+    rf"|(?P<change_word>{alternation(CHANGE_FIGURE_WORDS)})"
+    rf"|(?P<half>{alternation(HALF_WORDS)})"
+    rf"|(?P<half_off>{alternation(HALF_OFF_WORDS)})(?![{NOT_A_DISCOUNT_AFTER}])"
     rf"|(?P<frac_cn>(?P<frac_den>{CHINESE_AMOUNT})分之(?P<frac_num>{CHINESE_AMOUNT}))"
-    rf"|(?P<ratio>{ARABIC}(?:[:：]{ARABIC})+)"
+    rf"|(?P<ratio>{ARABIC}(?:[:：∶]{ARABIC})+)"
     r"|(?P<frac>(?<![\d/.])\d{1,4}/\d{1,4}(?![\d/]))"
+    rf"|(?P<discount>(?<![\d.])(?P<discount_num>{_DISCOUNT_NUMBER})折(?![{NOT_A_DISCOUNT_AFTER}]))"
     rf"|(?P<cn_range>(?P<cn_lo>[一二三四五六七八])(?P<cn_hi>[二三四五六七八九])(?P<cn_mag>[十百千万]))"
     rf"|(?P<currency>{alternation(CURRENCY_SYMBOLS)})(?P<cur_amount>{ARABIC_AMOUNT})"
     rf"|{_SIGN}(?P<amount>{_NOT_A_DATE}{ARABIC_AMOUNT}|{_CHINESE_QUANTITY}))"
 )
+# A section heading line (`一、经济运行`, `（二）对外贸易`, `3. 价格`): never joined to the
+# paragraph below it.
+HEADING_MAX_CHARS = 30
+HEADING_LINE_RE = re.compile(
+    rf"(?:{CN_DIGIT}{{1,3}}[{re.escape(''.join(HEADING_MARKERS))}]|[（(](?:{CN_DIGIT}{{1,3}}|\d{{1,2}})[）)]"
+    rf"|\d{{1,2}}[、.．](?!\d))[^。！？]{{0,{HEADING_MAX_CHARS}}}"
+)
+# A unit written in Latin letters or symbols after a digit: the space between goes.
+LATIN_UNIT_START_RE = re.compile(r"[A-Za-z%‰℃°\u3380-\u33ff]")
+AGE_GROUP_NOUN_RE = re.compile(rf"(?:{alternation(AGE_GROUP_NOUNS)})")
+RATIO_SEPARATOR_RE = re.compile(r"[:：∶]")
+# A clock time is no ratio: `10:30`, `01:47:19`.
+CLOCK_RE = re.compile(r"(?:[01]?\d|2[0-4])(?:[:：][0-5]\d){1,2}")
+# Words that start with a numeral and a unit and are neither (`一度`, `两位数`).
+NUMERAL_WORD_RE = re.compile(alternation(NUMERAL_WORDS))
+# Addresses: nothing in them is a figure (`%28` is an escaped bracket).
+URL_RE = re.compile(r"(?:https?://|www\.)[!-~]+")
+# `50元6角3分`: jiao and fen after the yuan.
+SUB_YUAN_RE = re.compile(
+    rf"(?:(?P<jiao>\d|{CN_DIGIT})[角毛])?(?:(?P<fen>\d|{CN_DIGIT})分(?![钟之析别红配享布期成]))?(?<=[角毛分])"
+)
+SUB_YUAN_VALUES = SUB_YUAN_UNITS
+# `3米5`: one digit after the unit, nothing of a number after it.
+SPOKEN_TENTHS_RE = re.compile(rf"(?P<digit>\d|{CN_DIGIT})(?![\d.%万亿千百十个倍成年月日号天])")
+# Implied units: the noun right before the number (bound and filler words between).
 
 AMOUNT_RE = re.compile(rf"(?P<amount>{ARABIC_AMOUNT}|{CHINESE_AMOUNT})")
 
@@ -101,8 +157,10 @@ UNIT_RE = re.compile(
     rf"(?P<unit>{_UNIT_SPELLINGS})"
     rf"(?P<per>(?:/|每)(?:{alternation(RATE_DENOMINATORS)}))?"
 )
-# `方` means 立方米 only where it does not start another word (`方面`, `方向`).
-AFTER_FANG_NOT_UNIT = re.compile(r"[面向式案法针位阵舱便]")
+# A unit spelling that starts another word (`方面`, `平均`) is no unit there.
+NOT_A_UNIT_AFTER_RE: dict[str, re.Pattern] = {
+    spelling: re.compile(f"[{chars}]") for spelling, chars in NOT_A_UNIT_AFTER.items()
+}
 
 RANGE_SEPARATOR_RE = re.compile(r"(?:至|到|-|—|–|~|～|〜|－|－)")
 # `上下` of `上下游` and `以下` of `以下简称` are other words.
@@ -155,4 +213,12 @@ YEAR_RE = re.compile(
 )
 YEAR_SPAN_RE = re.compile(
     r"(?<!\d)(?:19|20)\d{2}(?:年)?(?:\d{1,2}月)?\s*(?:至|到|-|—|–|~)\s*(?:19|20)\d{2}年"
+)
+
+IMPLIED_UNIT_BEFORE_RE = re.compile(rf"(?P<noun>{alternation(IMPLIED_UNIT_NOUNS)}){FILLERS_RE}$")
+IMPLIED_UNIT_NOUN_RE = re.compile(alternation(IMPLIED_UNIT_NOUNS))
+# `比武汉少近100万人`, `同比多3亿元`: less or more than a compared figure, with no change word.
+COMPARED_LESS_MORE_RE = re.compile(
+    rf"(?:{alternation(COMPARISON_WORDS)})[^，。；、\d]{{0,12}}?(?P<cue>{alternation(COMPARED_LESS_MORE)})(?:了)?"
+    rf"(?:{alternation(QUALIFIERS_BEFORE)})?$"
 )
