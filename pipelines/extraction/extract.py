@@ -15,6 +15,7 @@ from .interpret import (
     period_for,
     qualifier_for,
 )
+from .lexicon import AGE_NOT_A_GROUP_NEXT, AGE_UNITS
 from .mentions import Mention, find_mentions
 from .metric import (
     counted_thing,
@@ -26,7 +27,6 @@ from .metric import (
     split_list_subject,
     tidy_subject,
 )
-from .lexicon import AGE_NOT_A_GROUP_NEXT, AGE_UNITS
 from .numbers import to_float
 from .patterns import AGE_GROUP_NOUN_RE, CHANGE_CUE_RE, CLAUSE_BREAK_RE, SENTENCE_BREAK_RE
 

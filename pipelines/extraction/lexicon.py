@@ -234,7 +234,11 @@ NOT_A_UNIT_AFTER: dict[str, str] = {
 }  # fmt: skip
 
 # Whole words that are a figure of change with no digits: their value and unit.
-CHANGE_FIGURE_WORDS: dict[str, tuple[str, str]] = {"零增长": ("0", "%"), "翻倍": ("100", "%"), "翻番": ("1", "番")}
+CHANGE_FIGURE_WORDS: dict[str, tuple[str, str]] = {
+    "零增长": ("0", "%"),
+    "翻倍": ("100", "%"),
+    "翻番": ("1", "番"),
+}
 
 # Half of a whole, as a share: `一半`, `半数`, and `过半` (more than half).
 HALF_WORDS: dict[str, str] = {"一半": "", "半数": "", "过半数": ">", "过半": ">"}

@@ -18,16 +18,16 @@ from .lexicon import (
     CHINESE_LARGE_UNITS,
     CHINESE_SMALL_UNITS,
     CONCRETE_COUNT_UNITS,
+    DENOMINATOR_BEFORE,
     FINANCIAL_NUMERALS,
-    SHORT_AMBIGUOUS_UNITS,
     HALF_WORDS,
     IMPLIED_UNIT_NOUNS,
-    SPOKEN_TENTHS_UNITS,
     MONEY_WORDS,
-    DENOMINATOR_BEFORE,
     ORDINAL_BEFORE,
     PERSON_NOUNS,
     QUALIFIERS_AFTER,
+    SHORT_AMBIGUOUS_UNITS,
+    SPOKEN_TENTHS_UNITS,
     STRUCTURE_NOUNS,
 )
 from .numbers import NumberError, magnitude_value, parse_amount, parse_chinese_number
@@ -187,7 +187,11 @@ def _chinese_allowed(
     """Chinese numerals count only where they are a quantity (`四成`, `增加六个`)."""
     if NUMERAL_WORD_RE.match(text, start):
         return False
-    if numeral_length == 1 and text[unit_start : unit_start + 1] in _SHORT_AMBIGUOUS and not _has_cue(text, start):
+    if (
+        numeral_length == 1
+        and text[unit_start : unit_start + 1] in _SHORT_AMBIGUOUS
+        and not _has_cue(text, start)
+    ):
         return False
     if unit_kind in ("percent", "cheng", "multiple", "fraction", "time", "physical", "money"):
         return True  # `五岁`, `十斤`, `一吨`: a numeral before a measure is a quantity
@@ -462,7 +466,11 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
         if not word:
             return [], unit_end
         bound = _BARE_MAGNITUDE_BOUNDS.get(word.group(), ">")
-    if chinese and not magnitude_only and not _chinese_allowed(text, start, end, len(amount), value, name, kind):
+    if (
+        chinese
+        and not magnitude_only
+        and not _chinese_allowed(text, start, end, len(amount), value, name, kind)
+    ):
         if not (set(amount) & _LARGE_MAGNITUDES):
             return [], unit_end
     mention = Mention(

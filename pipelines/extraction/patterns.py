@@ -12,22 +12,21 @@ from .lexicon import (
     CHINESE_SMALL_UNITS,
     COMPARED_LESS_MORE,
     COMPARISON_WORDS,
-    HALF_OFF_WORDS,
-    HALF_WORDS,
-    IMPLIED_UNIT_NOUNS,
-    NOT_A_DISCOUNT_AFTER,
-    NOT_A_UNIT_AFTER,
-    NUMERAL_WORDS,
-    SUB_YUAN_UNITS,
     COUNT_UNITS,
     CURRENCY_SYMBOLS,
     CURRENCY_UNITS,
-    HEADING_MARKERS,
     FALL_WORDS,
     GROWTH_NOUNS,
+    HALF_OFF_WORDS,
+    HALF_WORDS,
+    HEADING_MARKERS,
+    IMPLIED_UNIT_NOUNS,
     INDEX_UNITS,
     MULTIPLE_UNITS,
     NEUTRAL_CHANGE_WORDS,
+    NOT_A_DISCOUNT_AFTER,
+    NOT_A_UNIT_AFTER,
+    NUMERAL_WORDS,
     PERCENT_UNITS,
     PHYSICAL_UNITS,
     QUALIFIER_FILLERS,
@@ -39,6 +38,7 @@ from .lexicon import (
     RISE_WORDS,
     SHARE_WORDS,
     STREAK_UNITS,
+    SUB_YUAN_UNITS,
 )
 
 
@@ -75,9 +75,7 @@ MAGNITUDE = rf"{_MAG_CHAR}+"
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![0-9A-Za-z.])\.\d+)"
 # After a magnitude: the digits of the place below (`14万4000`) or a chain of places
 # (`5万4千6百`, `4万1千`).
-ARABIC_AMOUNT = (
-    rf"{ARABIC}(?:{MAGNITUDE}(?:(?:\d{{1,4}}(?:{_SMALL_MAG}万?|万)){{1,3}}(?:\d(?![\d.]))?|\d{{1,4}}(?![\d.]))?)?"
-)
+ARABIC_AMOUNT = rf"{ARABIC}(?:{MAGNITUDE}(?:(?:\d{{1,4}}(?:{_SMALL_MAG}万?|万)){{1,3}}(?:\d(?![\d.]))?|\d{{1,4}}(?![\d.]))?)?"
 CHINESE_AMOUNT = rf"(?:{CN_DIGIT}|{_MAG_CHAR})+(?:点(?:{CN_DIGIT}+|几)|(?<=[十百千万])几)?"
 
 # `(?<!...)` keeps `3%-5%` and `0.94-0.43` from reading a minus sign; `负3.9%` and
