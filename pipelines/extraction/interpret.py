@@ -26,6 +26,7 @@ from .mentions import Mention
 from .patterns import (
     CHANGE_CUE_RE,
     COMPARED_LESS_MORE_RE,
+    PART_OF_GROUP_AFTER_RE,
     FALL_SET,
     LEVEL_AT_RE,
     MEASURE_NOUN_RE,
@@ -199,8 +200,8 @@ def measure_for(
         named_rate = noun not in _SHARE and (noun in _RATIO or (noun or "").endswith("率"))
         return ("ratio" if named_rate else "share"), 1  # `不良率为千分之五` is a rate
     if unit in ("%", "‰"):
-        if _SHARE_AFTER_PERCENT_RE.match(after):
-            return "share", 1  # `30%的资金`: a part of a whole
+        if _SHARE_AFTER_PERCENT_RE.match(after) or PART_OF_GROUP_AFTER_RE.match(text, mention.post_end):
+            return "share", 1  # `30%的资金`, `79%的毕业生`: a part of a whole
         if noun in _SHARE or (noun in ("比例", "比率") and "占" in clause_before):
             return "share", 1
         if noun in _RATIO or (noun and noun.endswith("率")):

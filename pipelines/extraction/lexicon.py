@@ -57,6 +57,13 @@ SHORT_AMBIGUOUS_UNITS: tuple[str, ...] = ("方", "度", "平", "元", "块", "�
 # lone `陆` or `伍` is a name (`陆家嘴`, `队伍`).
 FINANCIAL_NUMERALS: str = "壹贰叁肆伍陆柒捌玖拾佰仟"
 
+# Words in the noun after `N%的` that make it a rate or a change, not a group the
+# percentage is a part of.
+RATE_NOUN_ENDINGS: tuple[str, ...] = (
+    "率", "速", "幅", "增长", "涨", "跌", "降", "水平", "目标", "预期", "标准", "比例", "比重", "份额", "回报",
+    "收益", "利息", "税", "折扣", "优惠", "关税", "溢价", "利差", "度",
+)  # fmt: skip
+
 # Nouns for a group of people that an age before them defines (`60岁老人`, `14岁儿童`).
 AGE_GROUP_NOUNS: tuple[str, ...] = (
     "人口", "老人", "老年人", "儿童", "婴幼儿", "幼儿", "青年", "青少年", "少年", "未成年人", "女性",

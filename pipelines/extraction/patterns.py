@@ -33,6 +33,7 @@ from .lexicon import (
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     RATE_DENOMINATORS,
+    RATE_NOUN_ENDINGS,
     RATIO_WORDS,
     RELATIVE_CHANGE_WORDS,
     RISE_WORDS,
@@ -130,6 +131,11 @@ HEADING_LINE_RE = re.compile(
 )
 # A unit written in Latin letters or symbols after a digit: the space between goes.
 LATIN_UNIT_START_RE = re.compile(r"[A-Za-z%‰℃°\u3380-\u33ff]")
+# `79%的毕业生`: a percentage before `的` and a noun is the part of that group, unless the
+# noun names a rate or a change (`5%的增速`, `3%的利率`).
+PART_OF_GROUP_AFTER_RE = re.compile(
+    rf"的(?![^，。；、\d]{{0,4}}(?:{alternation(RATE_NOUN_ENDINGS)}))[\u4e00-\u9fff]"
+)
 AGE_GROUP_NOUN_RE = re.compile(rf"(?:{alternation(AGE_GROUP_NOUNS)})")
 RATIO_SEPARATOR_RE = re.compile(r"[:：∶]")
 # A clock time is no ratio: `10:30`, `01:47:19`.
