@@ -26,10 +26,10 @@ from .mentions import Mention
 from .patterns import (
     CHANGE_CUE_RE,
     COMPARED_LESS_MORE_RE,
-    PART_OF_GROUP_AFTER_RE,
     FALL_SET,
     LEVEL_AT_RE,
     MEASURE_NOUN_RE,
+    PART_OF_GROUP_AFTER_RE,
     QUALIFIER_BEFORE_RE,
     QUALIFIER_BEFORE_SHARE_RE,
     RISE_SET,
