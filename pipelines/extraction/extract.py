@@ -28,9 +28,8 @@ from .metric import (
 )
 from .numbers import to_float
 from .patterns import CHANGE_CUE_RE, CLAUSE_BREAK_RE, SENTENCE_BREAK_RE
+from .version import EXTRACTOR_VERSION  # noqa: F401  (re-exported: cached rows are keyed by it)
 
-# Bump on any change that can change a published row: cached extractions are keyed by it.
-EXTRACTOR_VERSION = "1.0.0"
 
 _CLAUSE_END_RE = re.compile(r"[，,；;：:]")
 _DIGIT_RE = re.compile(r"\d")
