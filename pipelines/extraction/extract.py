@@ -28,8 +28,6 @@ from .metric import (
 )
 from .numbers import to_float
 from .patterns import CHANGE_CUE_RE, CLAUSE_BREAK_RE, SENTENCE_BREAK_RE
-from .version import EXTRACTOR_VERSION  # noqa: F401  (re-exported: cached rows are keyed by it)
-
 
 _CLAUSE_END_RE = re.compile(r"[，,；;：:]")
 _DIGIT_RE = re.compile(r"\d")

@@ -20,7 +20,9 @@ def rules_fingerprint(package: Path) -> str:
     """A SHA-256 of the package's source and data files: their relative paths and bytes."""
     digest = hashlib.sha256()
     files = sorted(
-        p for p in package.rglob("*") if p.is_file() and p.suffix in _SUFFIXES and "__pycache__" not in p.parts
+        p
+        for p in package.rglob("*")
+        if p.is_file() and p.suffix in _SUFFIXES and "__pycache__" not in p.parts
     )
     for path in files:
         digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
