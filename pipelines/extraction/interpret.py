@@ -24,6 +24,7 @@ from .lexicon import (
 from .mentions import Mention
 from .patterns import (
     CHANGE_CUE_RE,
+    CHANGE_UNITS,
     FALL_SET,
     LEVEL_AT_RE,
     MEASURE_NOUN_RE,
@@ -165,7 +166,7 @@ def measure_for(
         change_sign = RELATIVE_CHANGE_WORDS[cue] * GROWTH_NOUNS[noun]  # `降幅比上月收窄2.7个百分点`
     after = text[mention.post_end : mention.post_end + 4]
 
-    if unit in ("个百分点", "基点", "码"):
+    if unit in CHANGE_UNITS:
         if change_sign:
             return "growth", change_sign
         if _BELOW_RE.search(tail):

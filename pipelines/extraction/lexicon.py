@@ -6,6 +6,8 @@ simplified ones before anything is matched, so one table serves both scripts.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 # --- numerals -------------------------------------------------------------------------
 
 CHINESE_DIGITS: dict[str, int] = {
@@ -15,17 +17,152 @@ CHINESE_DIGITS: dict[str, int] = {
 }  # fmt: skip
 CHINESE_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CHINESE_LARGE_UNITS: dict[str, int] = {"万": 10**4, "亿": 10**8}
+# Every magnitude character with its value, and the ones the scan reads after a number
+# (simplified only: `拾`, `佰`, `仟` stand in financial numerals, never after digits).
+MAGNITUDES: dict[str, int] = {**CHINESE_SMALL_UNITS, **CHINESE_LARGE_UNITS}
+MAGNITUDE_CHARS: str = "十百千万亿"
+# The digits the scan reads (financial numerals `壹`, `贰` … are read only inside a number).
+PLAIN_DIGITS: str = "零〇一二三四五六七八九两"
+LARGE_MAGNITUDE_CHARS: str = "".join(CHINESE_LARGE_UNITS)
 
 # --- units ----------------------------------------------------------------------------
-# Each spelling maps to the unit written in the `unit` column.
 
-CURRENCY_UNITS: dict[str, str] = {
-    "元人民币": "元", "人民币": "元", "元": "元", "块钱": "元",
-    "美元": "美元", "美金": "美元", "港元": "港元", "港币": "港元", "欧元": "欧元",
-    "日元": "日元", "日圆": "日元", "英镑": "英镑", "澳元": "澳元", "加元": "加元",
-    "新台币": "新台币", "台币": "新台币", "韩元": "韩元", "卢布": "卢布", "澳门元": "澳门元",
-    "新加坡元": "新加坡元", "港仙": "港仙", "美仙": "美仙", "美分": "美分", "仙": "仙", "瑞士法郎": "瑞士法郎", "法郎": "法郎", "泰铢": "泰铢", "林吉特": "林吉特",
-}  # fmt: skip
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit: the spellings it is written with, the unit written in the `unit` column,
+    its kind, and the facts the rules need about it. Every unit regex, look-ahead and
+    tuple of the extractor is derived from `UNITS`; adding a unit is adding a row.
+
+    Kinds: money, count, physical, percent, multiple, time (counts only in a streak,
+    `连续37年`; elsewhere such a number frames time), index, and `denominator` (a word that
+    only stands after `/` or `每`). `per` lists the spellings that may be a rate's
+    denominator (`元/吨`, `微克每立方米`); `change` marks a unit whose figures are changes
+    (`个百分点`); `region` says where a spelling is used (HK: Hong Kong press).
+    A spelling that starts with a magnitude character (`千瓦`) keeps it from the number:
+    `5千瓦` is 5 千瓦, not 5000 瓦. Traditional spellings need no row: the cleaner maps
+    traditional characters to simplified ones before anything is matched.
+    """
+
+    canonical: str
+    kind: str
+    spellings: tuple[str, ...]
+    per: tuple[str, ...] = ()
+    change: bool = False
+    region: str = ""
+
+
+UNITS: tuple[Unit, ...] = (
+    # money
+    Unit("元", "money", ("元", "元人民币", "人民币", "块钱")),
+    Unit("美元", "money", ("美元", "美金")),
+    Unit("港元", "money", ("港元", "港币")),
+    Unit("欧元", "money", ("欧元",)),
+    Unit("日元", "money", ("日元", "日圆")),
+    Unit("英镑", "money", ("英镑",)),
+    Unit("澳元", "money", ("澳元",)),
+    Unit("加元", "money", ("加元",)),
+    Unit("新台币", "money", ("新台币", "台币")),
+    Unit("韩元", "money", ("韩元",)),
+    Unit("卢布", "money", ("卢布",)),
+    Unit("澳门元", "money", ("澳门元",)),
+    Unit("新加坡元", "money", ("新加坡元",)),
+    Unit("港仙", "money", ("港仙",), region="HK"),
+    Unit("美仙", "money", ("美仙",), region="HK"),
+    Unit("美分", "money", ("美分",)),
+    Unit("仙", "money", ("仙",), region="HK"),
+    Unit("瑞士法郎", "money", ("瑞士法郎",)),
+    Unit("法郎", "money", ("法郎",)),
+    Unit("泰铢", "money", ("泰铢",)),
+    Unit("林吉特", "money", ("林吉特",)),
+    # physical
+    Unit("千瓦时", "physical", ("千瓦时", "kWh"), per=("千瓦时",)),
+    Unit("千瓦", "physical", ("千瓦",)),
+    Unit("兆瓦时", "physical", ("兆瓦时",)),
+    Unit("兆瓦", "physical", ("兆瓦", "MW")),
+    Unit("吉瓦", "physical", ("吉瓦", "GW")),
+    Unit("度", "physical", ("度",), per=("度",)),
+    Unit("吨标准煤", "physical", ("吨标准煤",)),
+    Unit("吨", "physical", ("吨",), per=("吨",)),
+    Unit("公斤", "physical", ("公斤", "kg"), per=("公斤",)),
+    Unit("千克", "physical", ("千克",), per=("千克",)),
+    Unit("克", "physical", ("克",), per=("克",)),
+    Unit("斤", "physical", ("斤",), per=("斤",)),
+    Unit("平方公里", "physical", ("平方公里", "平方千米"), per=("平方公里",)),
+    Unit("平方米", "physical", ("平方米", "平米"), per=("平方米",)),
+    Unit("立方米", "physical", ("立方米", "方"), per=("立方米",)),
+    Unit("公里", "physical", ("公里", "千米", "km"), per=("公里",)),
+    Unit("米", "physical", ("米",), per=("米",)),
+    Unit("标准箱", "physical", ("标准箱", "标箱", "TEU"), per=("标准箱",)),
+    Unit("亩", "physical", ("亩",), per=("亩",)),
+    Unit("公顷", "physical", ("公顷",)),
+    Unit("桶", "physical", ("桶",), per=("桶",)),
+    Unit("升", "physical", ("升",), per=("升",)),
+    Unit("盎司", "physical", ("盎司",), per=("盎司",)),
+    Unit("微克", "physical", ("微克",)),
+    Unit("毫克", "physical", ("毫克",)),
+    Unit("岁", "physical", ("岁",)),
+    # `码`: a rate step in HK and Taiwan rate news (`升息1碼`), so a change; as a yard it
+    # would read as a change too: the two meanings share one spelling.
+    Unit("码", "physical", ("码",), change=True, region="HK"),
+    Unit("厘", "physical", ("厘",)),
+    Unit("℃", "physical", ("℃", "°C", "摄氏度")),
+    Unit("磅", "physical", ("磅",), per=("磅",)),
+    Unit("蒲式耳", "physical", ("蒲式耳",), per=("蒲式耳",)),
+    Unit("千卡", "physical", ("千卡",)),
+    # percent
+    Unit("%", "percent", ("%",)),
+    Unit("‰", "percent", ("‰",)),
+    Unit("个百分点", "percent", ("个百分点", "百分点"), change=True),
+    Unit("基点", "percent", ("基点", "个基点", "bps", "bp", "点子"), change=True),
+    # multiple
+    Unit("倍", "multiple", ("倍",)),
+    Unit("番", "multiple", ("番",)),
+    # time: streak units
+    Unit("年", "time", ("年",), per=("年",)),
+    Unit("个月", "time", ("个月", "月"), per=("月",)),
+    Unit("个季度", "time", ("个季度", "季度", "季")),
+    Unit("个交易日", "time", ("个交易日", "交易日")),
+    Unit("日", "time", ("日",), per=("日",)),
+    Unit("天", "time", ("天",), per=("天",)),
+    Unit("周", "time", ("周", "个星期", "星期")),
+    Unit("届", "time", ("届",)),
+    Unit("期", "time", ("期",)),
+    # index
+    Unit("点", "index", ("点",)),
+    # only after `/` or `每`
+    Unit("小时", "denominator", ("小时",), per=("小时",)),
+    Unit("平", "denominator", ("平",), per=("平",)),
+    # count: measure words, each its own unit
+    Unit("家次", "count", ("家次",)), Unit("人次", "count", ("人次",), per=("人次",)),
+    Unit("场次", "count", ("场次",)), Unit("架次", "count", ("架次",)), Unit("批次", "count", ("批次",)),
+    Unit("户次", "count", ("户次",)), Unit("车次", "count", ("车次",)), Unit("航次", "count", ("航次",)),
+    Unit("班次", "count", ("班次",)), Unit("件次", "count", ("件次",)), Unit("台套", "count", ("台套",)),
+    Unit("个", "count", ("个",)), Unit("家", "count", ("家",), per=("家",)),
+    Unit("户", "count", ("户",), per=("户",)), Unit("项", "count", ("项",)), Unit("支", "count", ("支",)),
+    Unit("市", "count", ("市",)), Unit("人", "count", ("人",), per=("人",)), Unit("名", "count", ("名",)),
+    Unit("位", "count", ("位",)), Unit("件", "count", ("件",), per=("件",)),
+    Unit("台", "count", ("台",), per=("台",)), Unit("辆", "count", ("辆",), per=("辆",)),
+    Unit("所", "count", ("所",)), Unit("座", "count", ("座",)), Unit("场", "count", ("场",), per=("场",)),
+    Unit("次", "count", ("次",), per=("次",)), Unit("列", "count", ("列",)), Unit("条", "count", ("条",)),
+    Unit("套", "count", ("套",)), Unit("部", "count", ("部",)), Unit("头", "count", ("头",), per=("头",)),
+    Unit("起", "count", ("起",)), Unit("轮", "count", ("轮",)), Unit("种", "count", ("种",)),
+    Unit("宗", "count", ("宗",)), Unit("只", "count", ("只",), per=("只",)), Unit("艘", "count", ("艘",)),
+    Unit("架", "count", ("架",)), Unit("栋", "count", ("栋",)), Unit("间", "count", ("间",)),
+    Unit("张", "count", ("张",), per=("张",)), Unit("股", "count", ("股",), per=("股",)),
+    Unit("手", "count", ("手",)), Unit("份", "count", ("份",)), Unit("篇", "count", ("篇",)),
+    Unit("款", "count", ("款",)), Unit("例", "count", ("例",)), Unit("处", "count", ("处",)),
+    Unit("片", "count", ("片",)), Unit("批", "count", ("批",)), Unit("块", "count", ("块",)),
+    Unit("棵", "count", ("棵",)), Unit("株", "count", ("株",)), Unit("匹", "count", ("匹",)),
+    Unit("口", "count", ("口",)), Unit("枚", "count", ("枚",)), Unit("颗", "count", ("颗",)),
+    Unit("首", "count", ("首",)), Unit("集", "count", ("集",)), Unit("本", "count", ("本",)),
+    Unit("册", "count", ("册",)), Unit("幅", "count", ("幅",)), Unit("辆次", "count", ("辆次",)),
+    Unit("趟", "count", ("趟",)), Unit("班", "count", ("班",)), Unit("宗次", "count", ("宗次",)),
+    Unit("笔", "count", ("笔",)), Unit("单", "count", ("单",)), Unit("票", "count", ("票",)),
+    Unit("床", "count", ("床",), per=("床",)), Unit("县", "count", ("县",)),
+    Unit("伙", "count", ("伙",), region="HK"), Unit("镇", "count", ("镇",)), Unit("村", "count", ("村",)),
+    Unit("区", "count", ("区",)), Unit("省", "count", ("省",)),
+)  # fmt: skip
 
 # Symbols written before a number, with the currency they stand for.
 CURRENCY_SYMBOLS: dict[str, str] = {
@@ -33,48 +170,8 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "C$": "加元", "$": "美元", "¥": "元", "€": "欧元", "£": "英镑",
 }  # fmt: skip
 
-COUNT_UNITS: tuple[str, ...] = (
-    "家次", "人次", "场次", "架次", "批次", "户次", "车次", "航次", "班次", "件次", "台套", "个", "家", "户", "项", "支",
-    "市", "人", "名", "位", "件", "台", "辆", "所", "座", "场", "次", "列", "条", "套", "部",
-    "头", "起", "轮", "种", "宗", "只", "艘", "架", "栋", "间", "张", "股", "手", "份", "篇",
-    "款", "例", "处", "片", "批", "块", "棵", "株", "匹", "口", "枚", "颗", "首", "集", "本",
-    "册", "幅", "辆次", "趟", "班", "宗次", "笔", "单", "票", "床",
-    "县", "伙", "镇", "村", "区", "省",
-)  # fmt: skip
-
-PHYSICAL_UNITS: dict[str, str] = {
-    "千瓦时": "千瓦时", "千瓦": "千瓦", "兆瓦时": "兆瓦时", "兆瓦": "兆瓦", "吉瓦": "吉瓦",
-    "度": "度", "吨标准煤": "吨标准煤", "吨": "吨", "公斤": "公斤", "千克": "千克",
-    "克": "克", "斤": "斤", "平方公里": "平方公里", "平方千米": "平方公里", "平方米": "平方米",
-    "平米": "平方米", "立方米": "立方米", "方": "立方米", "公里": "公里", "千米": "公里",
-    "米": "米", "标准箱": "标准箱", "标箱": "标准箱", "亩": "亩", "公顷": "公顷", "桶": "桶",
-    "升": "升", "盎司": "盎司", "微克": "微克", "毫克": "毫克", "岁": "岁", "码": "码",
-    "厘": "厘", "°C": "℃", "℃": "℃", "摄氏度": "℃", "TEU": "标准箱", "GW": "吉瓦", "MW": "兆瓦",
-    "kg": "公斤", "km": "公里", "kWh": "千瓦时", "磅": "磅", "蒲式耳": "蒲式耳",
-}  # fmt: skip
-
-PERCENT_UNITS: dict[str, str] = {
-    "%": "%", "‰": "‰", "个百分点": "个百分点", "百分点": "个百分点",
-    "个基点": "基点", "基点": "基点", "bps": "基点", "bp": "基点", "点子": "基点",
-}  # fmt: skip
-
-MULTIPLE_UNITS: dict[str, str] = {"倍": "倍", "番": "番"}
-
-# Units that count only in a streak (`连续37年`); elsewhere such a number frames time.
-STREAK_UNITS: dict[str, str] = {
-    "年": "年", "个月": "个月", "个季度": "个季度", "季度": "个季度", "季": "个季度",
-    "个交易日": "个交易日", "交易日": "个交易日", "日": "日", "天": "天", "周": "周",
-    "个星期": "周", "星期": "周", "月": "个月", "届": "届", "期": "期",
-}  # fmt: skip
-
-INDEX_UNITS: dict[str, str] = {"点": "点"}
-
-# Denominators a rate may be written with after `/` or `每`: `元/吨`, `微克每立方米`.
-RATE_DENOMINATORS: tuple[str, ...] = (
-    "千瓦时", "平方米", "立方米", "平方公里", "标准箱", "吨", "年", "月", "日", "天", "人",
-    "户", "桶", "股", "度", "公斤", "千克", "斤", "克", "升", "亩", "小时", "盎司", "台",
-    "辆", "张", "件", "头", "只", "人次", "公里", "米", "次", "场", "家", "床", "平", "磅", "蒲式耳",
-)  # fmt: skip
+# Kinds whose Chinese numerals are a quantity without a verb before them (`四成`, `三倍`).
+KINDS_READ_WITHOUT_VERB: tuple[str, ...] = ("percent", "cheng", "multiple", "fraction", "time")
 
 # Nouns for people: a `万`/`亿` amount with no unit before them counts people.
 PERSON_NOUNS: tuple[str, ...] = (

@@ -14,6 +14,9 @@ from decimal import Decimal
 
 from .lexicon import (
     CHENG_NOT_SHARE_NEXT,
+    KINDS_READ_WITHOUT_VERB,
+    LARGE_MAGNITUDE_CHARS,
+    MAGNITUDE_CHARS,
     MONEY_WORDS,
     ORDINAL_BEFORE,
     PERSON_NOUNS,
@@ -29,13 +32,14 @@ from .patterns import (
     CURRENCY_SYMBOLS,
     RANGE_SEPARATOR_RE,
     STREAK_BEFORE_RE,
+    UNIT_BY_SPELLING,
     UNIT_KINDS,
     UNIT_RE,
     alternation,
 )
 
-_MAGNITUDE_CHARS = set("十百千万亿")
-_LARGE_MAGNITUDES = set("万亿")
+_MAGNITUDE_CHARS = frozenset(MAGNITUDE_CHARS)
+_LARGE_MAGNITUDES = frozenset(LARGE_MAGNITUDE_CHARS)
 _QUANTITY_VERBS_RE = re.compile(
     r"(?:增加|新增|减少|增|减|达到|达|共有|共|有|超过|超|近|约|逾|突破|合计|总计|累计|仅|只有|"
     r"多达|高达|再|另|各|又|新建|建成|设立|开设|引进|培育|实施|组建|获批|选出|涉及|建设|新开工|"
@@ -127,7 +131,7 @@ def _read_unit(text: str, pos: int) -> tuple[str, str, int, bool, bool] | None:
         return None
     if match.group("per"):
         denominator = match.group("per")[1:]
-        denominator = UNIT_KINDS.get(denominator, (denominator, ""))[0]
+        denominator = UNIT_BY_SPELLING[denominator].canonical
         unit = f"{unit}/{denominator}"
     elif kind in ("count", "physical") and end < len(text) and text[end] in "/":
         return None  # a rate with a denominator we do not know: better no row
@@ -137,7 +141,7 @@ def _read_unit(text: str, pos: int) -> tuple[str, str, int, bool, bool] | None:
 
 def _chinese_allowed(text: str, start: int, value: Decimal, unit_kind: str) -> bool:
     """Chinese numerals count only where they are a quantity (`四成`, `增加六个`)."""
-    if unit_kind in ("percent", "cheng", "multiple", "fraction", "time"):
+    if unit_kind in KINDS_READ_WITHOUT_VERB:
         return True
     if value < 2:
         return False

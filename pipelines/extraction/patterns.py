@@ -6,25 +6,21 @@ import re
 
 from .lexicon import (
     CHINESE_DIGITS,
-    COUNT_UNITS,
     CURRENCY_SYMBOLS,
-    CURRENCY_UNITS,
     FALL_WORDS,
     GROWTH_NOUNS,
-    INDEX_UNITS,
-    MULTIPLE_UNITS,
+    MAGNITUDE_CHARS,
     NEUTRAL_CHANGE_WORDS,
-    PERCENT_UNITS,
-    PHYSICAL_UNITS,
+    PLAIN_DIGITS,
     QUALIFIER_FILLERS,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
-    RATE_DENOMINATORS,
     RATIO_WORDS,
     RELATIVE_CHANGE_WORDS,
     RISE_WORDS,
     SHARE_WORDS,
-    STREAK_UNITS,
+    UNITS,
+    Unit,
 )
 
 
@@ -33,25 +29,36 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-# Unit spellings → (canonical unit, kind).
-UNIT_KINDS: dict[str, tuple[str, str]] = {}
-for _spelling in COUNT_UNITS:
-    UNIT_KINDS[_spelling] = (_spelling, "count")
-for _table, _kind in (
-    (PHYSICAL_UNITS, "physical"),
-    (CURRENCY_UNITS, "money"),
-    (PERCENT_UNITS, "percent"),
-    (MULTIPLE_UNITS, "multiple"),
-    (STREAK_UNITS, "time"),
-    (INDEX_UNITS, "index"),
-):
-    for _spelling, _canonical in _table.items():
-        UNIT_KINDS[_spelling] = (_canonical, _kind)
+# Unit spellings → (canonical unit, kind), for the units a number may carry.
+UNIT_BY_SPELLING: dict[str, Unit] = {}
+for _unit in UNITS:
+    for _spelling in _unit.spellings:
+        if _spelling in UNIT_BY_SPELLING:
+            raise ValueError(f"lexicon.UNITS: the spelling {_spelling!r} belongs to two units")
+        UNIT_BY_SPELLING[_spelling] = _unit
+UNIT_KINDS: dict[str, tuple[str, str]] = {
+    spelling: (unit.canonical, unit.kind)
+    for spelling, unit in UNIT_BY_SPELLING.items()
+    if unit.kind != "denominator"
+}
+RATE_DENOMINATORS: tuple[str, ...] = tuple(spelling for unit in UNITS for spelling in unit.per)
+CHANGE_UNITS: frozenset[str] = frozenset(unit.canonical for unit in UNITS if unit.change)
+PERCENT_SIGNS: frozenset[str] = frozenset(("%", "‰"))
 
-_DIGITS_CN = "零〇一二三四五六七八九两"
-CN_DIGIT = f"[{_DIGITS_CN}]"
-# `千` before `瓦`, `克`, `米` belongs to the unit (`5千瓦`), not to the number.
-_MAG_CHAR = r"(?:[十百万亿]|千(?![瓦克米卡]))"
+CN_DIGIT = f"[{PLAIN_DIGITS}]"
+
+
+def _magnitude_char() -> str:
+    """A magnitude character that does not begin a unit's spelling: `千` of `5千瓦` and `百`
+    of `5百分点` belong to the unit, not to the number."""
+    alternatives = []
+    for char in MAGNITUDE_CHARS:
+        rests = [s[1:] for s in UNIT_KINDS if s[0] == char and len(s) > 1]
+        alternatives.append(f"{char}(?!{alternation(rests)})" if rests else char)
+    return f"(?:{'|'.join(alternatives)})"
+
+
+_MAG_CHAR = _magnitude_char()
 MAGNITUDE = rf"{_MAG_CHAR}+"
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 ARABIC_AMOUNT = rf"{ARABIC}(?:{MAGNITUDE}(?:\d{{1,4}}(?![\d.]))?)?"
