@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from .lexicon import (
     GROWTH_NOUNS,
     LESS_IS_BETTER_WORDS,
-    NOT_BOUND_WORDS,
     QUALIFIERS_BEFORE,
     RATIO_WORDS,
     RELATIVE_CHANGE_WORDS,
@@ -34,6 +33,7 @@ from .patterns import (
     YEAR_RE,
     YEAR_SPAN_RE,
     alternation,
+    inside_longer_word,
 )
 
 _LIST_GLUE = frozenset(("", "、", "和", "及", "与", "或", "以及"))
@@ -113,22 +113,11 @@ def qualifier_for(mention: Mention, pre: str) -> tuple[str, str]:
         return mention.bound, "form"
     for window, pattern in ((pre[-14:], QUALIFIER_BEFORE_RE), (pre[-18:], QUALIFIER_BEFORE_SHARE_RE)):
         word = pattern.search(window)
-        if word and not _inside_other_word(window, word.start("word"), word.end("word")):
+        if word and not inside_longer_word(window, word.start("word"), word.end("word")):
             return QUALIFIERS_BEFORE[word.group("word")], "before"
     if mention.post_qualifier:
         return mention.post_qualifier, "after"
     return "", ""
-
-
-_NOT_BOUND_RE = re.compile(alternation(NOT_BOUND_WORDS))
-
-
-def _inside_other_word(text: str, start: int, end: int) -> bool:
-    """`签约3543亿元`: the `约` belongs to `签约`, not to the number."""
-    for match in _NOT_BOUND_RE.finditer(text, max(0, start - 3), min(len(text), end + 3)):
-        if match.start() < end and match.end() > start and match.group() != text[start:end]:
-            return True
-    return False
 
 
 _SHARE = frozenset(SHARE_WORDS)

@@ -190,22 +190,81 @@ MONEY_WORDS: tuple[str, ...] = (
 
 # --- bound words (the `qualifier` column) ----------------------------------------------
 
-QUALIFIERS_BEFORE: dict[str, str] = {
-    "不超过": "<=", "不会超过": "<=", "不会超出": "<=", "不会低于": ">=", "不高于": "<=", "不多于": "<=", "至多": "<=", "最多": "<=", "最高": "<=",
-    "上限": "<=", "封顶": "<=",
-    "不少于": ">=", "不低于": ">=", "至少": ">=", "起码": ">=", "最少": ">=", "最低": ">=",
-    "不到": "<", "不足": "<", "低于": "<", "未满": "<", "少于": "<", "未达": "<", "未超过": "<=",
-    "超过": ">", "超出": ">", "超": ">", "逾": ">", "突破": ">", "破": ">", "多于": ">", "高于": ">",
-    "大于": ">",
-    "约": "~", "近": "~", "接近": "~", "将近": "~", "大约": "~", "约合": "~", "约为": "~",
-    "大概": "~", "差不多": "~", "几乎": "~", "逼近": "~", "约占": "~",
-}  # fmt: skip
 
-QUALIFIERS_AFTER: dict[str, str] = {
-    "以上": ">=", "及以上": ">=", "或以上": ">=", "以下": "<=", "及以下": "<=", "或以下": "<=",
-    "以内": "<=", "之内": "<=", "左右": "~", "上下": "~", "上方": ">", "有余": ">", "出头": ">",
-    "多": ">", "余": ">", "之多": "",
-}  # fmt: skip
+@dataclass(frozen=True)
+class BoundWord:
+    """A word that bounds the figure next to it: `超过` before (`>`), `以上` after (`>=`).
+
+    `bare`: it may stand right before a bare magnitude (`超万亿元`, `近万人`), which is a
+    figure only after such a word; `only_bare`: it is a bound nowhere else (`过万`, `上亿`).
+    `opens_metric`: it may open a clause before the subject (`约三成居民`), so a metric
+    never starts with it. A negator before a strict bound flips it (`NEGATED`), so
+    `不超过`, `不会低于`, `未超过` need no row of their own.
+    """
+
+    word: str
+    qualifier: str
+    side: str  # "before" or "after" the number
+    bare: bool = False
+    only_bare: bool = False
+    opens_metric: bool = False
+
+
+BOUND_WORDS: tuple[BoundWord, ...] = (
+    # at most / at least
+    BoundWord("至多", "<=", "before"), BoundWord("最多", "<=", "before"),
+    BoundWord("最高", "<=", "before"), BoundWord("上限", "<=", "before"),
+    BoundWord("封顶", "<=", "before"),
+    BoundWord("至少", ">=", "before"), BoundWord("起码", ">=", "before"),
+    BoundWord("最少", ">=", "before"), BoundWord("最低", ">=", "before"),
+    # less than
+    BoundWord("不到", "<", "before", opens_metric=True), BoundWord("不足", "<", "before", opens_metric=True),
+    BoundWord("低于", "<", "before"), BoundWord("未满", "<", "before"), BoundWord("少于", "<", "before"),
+    BoundWord("未达", "<", "before"),
+    # more than
+    BoundWord("超过", ">", "before", bare=True, opens_metric=True), BoundWord("超出", ">", "before"),
+    BoundWord("超", ">", "before", bare=True, opens_metric=True),
+    BoundWord("逾", ">", "before", bare=True, opens_metric=True),
+    BoundWord("突破", ">", "before", bare=True), BoundWord("破", ">", "before", bare=True),
+    BoundWord("多于", ">", "before"), BoundWord("高于", ">", "before"), BoundWord("大于", ">", "before"),
+    BoundWord("过", ">", "before", bare=True, only_bare=True),
+    BoundWord("上", ">", "before", bare=True, only_bare=True),
+    # about
+    BoundWord("约", "~", "before", bare=True, opens_metric=True),
+    BoundWord("近", "~", "before", bare=True, opens_metric=True),
+    BoundWord("接近", "~", "before", bare=True, opens_metric=True),
+    BoundWord("将近", "~", "before", opens_metric=True), BoundWord("大约", "~", "before", opens_metric=True),
+    BoundWord("约合", "~", "before"), BoundWord("约为", "~", "before"), BoundWord("大概", "~", "before"),
+    BoundWord("差不多", "~", "before"), BoundWord("几乎", "~", "before"), BoundWord("逼近", "~", "before"),
+    # after the number
+    BoundWord("以上", ">=", "after"), BoundWord("及以上", ">=", "after"), BoundWord("或以上", ">=", "after"),
+    BoundWord("以下", "<=", "after"), BoundWord("及以下", "<=", "after"), BoundWord("或以下", "<=", "after"),
+    BoundWord("以内", "<=", "after"), BoundWord("之内", "<=", "after"), BoundWord("左右", "~", "after"),
+    BoundWord("上下", "~", "after"), BoundWord("上方", ">", "after"), BoundWord("有余", ">", "after"),
+    BoundWord("出头", ">", "after"), BoundWord("多", ">", "after"), BoundWord("余", ">", "after"),
+    # emphatic, no bound (`多达10万人之多`, `升息幅度将达10碼之多`): its words are no counted thing
+    BoundWord("之多", "", "after"),
+)  # fmt: skip
+
+# A negator before a strict bound word: `不超过` is `<=`, `不会低于` is `>=`.
+NEGATORS: tuple[str, ...] = ("不", "不会", "未")
+NEGATED: dict[str, str] = {">": "<=", "<": ">="}
+
+
+def _bound_words(side: str) -> dict[str, str]:
+    words = {b.word: b.qualifier for b in BOUND_WORDS if b.side == side and not b.only_bare}
+    if side == "before":
+        for bound in [b for b in BOUND_WORDS if b.side == side and not b.only_bare]:
+            if bound.qualifier in NEGATED and not bound.word.startswith(NEGATORS):
+                for negator in NEGATORS:
+                    words.setdefault(negator + bound.word, NEGATED[bound.qualifier])
+    return words
+
+
+QUALIFIERS_BEFORE: dict[str, str] = _bound_words("before")
+QUALIFIERS_AFTER: dict[str, str] = _bound_words("after")
+BARE_MAGNITUDE_BOUNDS: dict[str, str] = {b.word: b.qualifier for b in BOUND_WORDS if b.bare}
+METRIC_OPENING_BOUNDS: tuple[str, ...] = tuple(b.word for b in BOUND_WORDS if b.opens_metric)
 
 # Between a bound word and its number only these may stand.
 QUALIFIER_FILLERS: tuple[str, ...] = ("达到", "达", "为", "是", "了", "到", "有", "在", "会")
@@ -252,21 +311,42 @@ LESS_IS_BETTER_WORDS: tuple[str, ...] = (
     "成本",
 )
 
-# Words that end in a bound word's character without being one: `签约`, `附近`, `通过`.
-NOT_BOUND_WORDS: tuple[str, ...] = (
-    "签约", "合约", "预约", "节约", "制约", "公约", "特约", "履约", "违约", "条约", "契约", "邀约",
-    "附近", "临近", "靠近", "就近", "邻近", "最近", "亲近", "赶超", "突破口",
-)  # fmt: skip
+# --- ambiguity: a word, and the longer words that contain it and are not it ------------
+# Applied by one helper (`patterns.inside_longer_word`, `patterns.unambiguous`): `签约3543亿元`
+# has no `约`, `三方面` no `方` (立方米), `一成不变` no `成`, `以下简称` no `以下`.
+
+AMBIGUOUS: dict[str, tuple[str, ...]] = {
+    "成": ("成为", "成立", "成功", "成本", "成果", "成熟", "成交", "成绩", "成员", "成效", "成长",
+          "成型", "成品", "成都", "成就", "成份", "成分", "一成不变"),
+    "方": ("方面", "方向", "方式", "方案", "方法", "方针", "方位", "方阵", "方舱", "方便"),
+    "约": ("签约", "合约", "预约", "节约", "制约", "公约", "特约", "履约", "违约", "条约", "契约", "邀约"),
+    "近": ("附近", "临近", "靠近", "就近", "邻近", "最近", "亲近"),
+    "超": ("赶超",),
+    "突破": ("突破口",),
+    "上下": ("上下游", "上下级", "上下班"),
+    "以下": ("以下简称",),
+    "占": ("占地",),
+    # coverbs and verbs that open a metric's lead-in, where they begin a word of their own
+    "报": ("报告", "报道", "报表", "报名", "报价", "报刊"),
+    "在": ("在建", "在线", "在校", "在岗", "在职", "在册", "在内", "在外"),
+    "向": ("向前", "向上", "向下"),
+    "对": ("对外", "对象", "对接", "对比"),
+    "为": ("为了", "为主", "为止"),
+    "从": ("从业", "从事", "从而", "从来", "从此", "从前"),
+    "把": ("把握", "把关"),
+    "将": ("将来", "将军"),
+    "于": ("于是",),
+    "被": ("被动",),
+}  # fmt: skip
 
 # Nouns that name a rate of change: a figure after them is a `growth`.
 GROWTH_NOUNS: dict[str, int] = {
     "增速": 1, "增幅": 1, "增长率": 1, "增长幅度": 1, "上涨幅度": 1, "下降幅度": -1, "下跌幅度": -1, "年增率": 1, "涨幅": 1, "升幅": 1, "增长速度": 1,
-    "跌幅": -1, "降幅": -1, "减幅": -1, "跌势": -1,
+    "跌幅": -1, "降幅": -1, "减幅": -1,
 }  # fmt: skip
 SHARE_WORDS: tuple[str, ...] = ("占比", "比重", "份额", "占")
 RATIO_WORDS: tuple[str, ...] = (
-    "贡献率", "比例", "比率", "强度", "率", "安全感", "满意度", "覆盖面", "指数", "系数", "杠杆",
-    "普及度", "集中度", "达标",
+    "贡献率", "比例", "比率", "强度", "率", "满意度", "覆盖面", "指数", "系数", "普及度", "集中度",
 )  # fmt: skip
 
 # --- not indicators ---------------------------------------------------------------------
@@ -277,8 +357,6 @@ STRUCTURE_NOUNS: tuple[str, ...] = (
     "环节", "步骤", "阶段", "板块", "大类", "类别",
 )  # fmt: skip
 
-# Words that make `N成` not a share: `成为`, `成都`, `一成不变`.
-CHENG_NOT_SHARE_NEXT: str = "为立功本果熟交绩员效长型品都就效份分不"
 
 # Words right before a number that make it an ordinal, rank or list marker.
 ORDINAL_BEFORE: tuple[str, ...] = ("第", "前", "No.", "NO.", "#")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .lexicon import (
-    CHENG_NOT_SHARE_NEXT,
+    BARE_MAGNITUDE_BOUNDS,
     KINDS_READ_WITHOUT_VERB,
     LARGE_MAGNITUDE_CHARS,
     MAGNITUDE_CHARS,
@@ -25,9 +25,10 @@ from .lexicon import (
 )
 from .numbers import NumberError, magnitude_value, parse_amount, parse_chinese_number
 from .patterns import (
-    AFTER_FANG_NOT_UNIT,
     AMOUNT_RE,
     APPROX_AFTER_UNIT_RE,
+    BARE_BOUND_WINDOW,
+    BARE_MAGNITUDE_BOUND_RE,
     CANDIDATE_RE,
     CURRENCY_SYMBOLS,
     RANGE_SEPARATOR_RE,
@@ -36,6 +37,7 @@ from .patterns import (
     UNIT_KINDS,
     UNIT_RE,
     alternation,
+    inside_longer_word,
 )
 
 _MAGNITUDE_CHARS = frozenset(MAGNITUDE_CHARS)
@@ -48,7 +50,6 @@ _QUANTITY_VERBS_RE = re.compile(
 _SPOKEN_MAGNITUDE_RE = re.compile(
     r"(?:个(?P<more_after>多|余)?|(?P<more>多|余)|(?P<about>来))(?P<mag>万亿|亿|万)"
 )
-_BARE_MAGNITUDE_BOUND_RE = re.compile(r"(?:超过|超|突破|破|逾|过|上|近|约|接近)$")
 _PERSON_AHEAD_RE = re.compile(rf"[^，。；：！？、\n]{{0,14}}?(?:{alternation(PERSON_NOUNS)})")
 _MONEY_CONTEXT_RE = re.compile(alternation(MONEY_WORDS))
 _STRUCTURE_AHEAD_RE = re.compile(rf"(?:{alternation(STRUCTURE_NOUNS)})")
@@ -117,7 +118,7 @@ def _read_unit(text: str, pos: int) -> tuple[str, str, int, bool, bool] | None:
     """(unit, kind, end, approx, half) for the unit at `pos`, `成` and rates included;
     `half` where `半` follows `倍` or `成` (`一倍半`, `一成半`)."""
     if pos < len(text) and text[pos] == "成":
-        if pos + 1 < len(text) and text[pos + 1] in CHENG_NOT_SHARE_NEXT:
+        if inside_longer_word(text, pos, pos + 1):
             return None
         half = pos + 1 < len(text) and text[pos + 1] == "半"
         return "%", "cheng", pos + 1 + half, False, half
@@ -127,8 +128,8 @@ def _read_unit(text: str, pos: int) -> tuple[str, str, int, bool, bool] | None:
     spelling = match.group("unit")
     unit, kind = UNIT_KINDS[spelling]
     end = match.end()
-    if spelling == "方" and AFTER_FANG_NOT_UNIT.match(text, match.end("unit")):
-        return None
+    if inside_longer_word(text, match.start("unit"), match.end("unit")):
+        return None  # `三方面`: `方` of `方面` is no 立方米
     if match.group("per"):
         denominator = match.group("per")[1:]
         denominator = UNIT_BY_SPELLING[denominator].canonical
@@ -359,10 +360,10 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
 
     bound = ">" if (approx or fuzzy) else "~" if about else ""
     if magnitude_only:
-        word = _BARE_MAGNITUDE_BOUND_RE.search(text, max(0, start - 2), start)
+        word = BARE_MAGNITUDE_BOUND_RE.search(text, max(0, start - BARE_BOUND_WINDOW), start)
         if not word:
             return [], unit_end
-        bound = "~" if word.group() in ("近", "约", "接近") else ">"
+        bound = BARE_MAGNITUDE_BOUNDS[word.group()]
     if chinese and not magnitude_only and not _chinese_allowed(text, start, value, kind):
         if not (set(amount) & _LARGE_MAGNITUDES):
             return [], unit_end

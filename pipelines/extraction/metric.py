@@ -12,13 +12,13 @@ import re
 from functools import lru_cache
 
 from .cleaning import to_simplified
-from .lexicon import FALL_WORDS, QUALIFIERS_BEFORE, RISE_WORDS
-from .patterns import alternation
+from .lexicon import FALL_WORDS, METRIC_OPENING_BOUNDS, QUALIFIERS_BEFORE, RISE_WORDS
+from .patterns import alternation, inside_longer_word, unambiguous, unambiguous_alternation
 
 _LEADING_RE = re.compile(
     r"^(?:\d{1,2}[、.]|[①-⑳]|其中|同时|此外|另外|另一方面|而且|而|但是|但|并且|并|且|也|还|另|据统计|数据显示|"
-    r"仍然|依然|仍|约|近|超过|超|逾|将近|接近|大约|不到|不足|的|由|从|进入|到了|"
-    r"收于|收报|报收|收盘报|报(?![告道表名价刊])|"
+    rf"仍然|依然|仍|{alternation(METRIC_OPENING_BOUNDS)}|的|由|从|进入|到了|"
+    rf"收于|收报|报收|收盘报|{unambiguous('报')}|"
     r"初步核算|目前|当前|截至[^，]{0,10}?[底末]|截至|到|(?:19|20)\d{2}(?:/\d{2})?"
     r"(?:财政年度|财年|年度|年)(?:以来|[底末初]|全年)?的?|今年(?:以来)?|本年度|预计|据悉|"
     r"分别|均|[\s“”\"'‘’：:，,、（()）●■◆▲·—\-])+"
@@ -26,7 +26,8 @@ _LEADING_RE = re.compile(
 # A change word that names its period (`月减`, `年增`) is part of what is measured.
 _PERIOD_CHANGE_WORDS = frozenset(w for w in (*RISE_WORDS, *FALL_WORDS) if w[0] in "年月周季")
 _TRAILING_WORDS = (
-    *QUALIFIERS_BEFORE, *(w for w in (*RISE_WORDS, *FALL_WORDS) if w not in _PERIOD_CHANGE_WORDS),
+    *QUALIFIERS_BEFORE, *(f"{w}占" for w in QUALIFIERS_BEFORE),  # `约占四成`: the bound of a share
+    *(w for w in (*RISE_WORDS, *FALL_WORDS) if w not in _PERIOD_CHANGE_WORDS),
     "达到", "达", "为", "约为", "增至", "提升至", "提高到", "提高至", "降至", "下降至", "升至",
     "跌至", "回升至", "回落至", "下降到", "增长到", "扩大到", "分别", "均", "都", "将", "已",
     "已经", "了", "有", "共", "共计", "合计", "总计", "实现", "保持", "稳定在", "维持在", "在",
@@ -56,10 +57,7 @@ _GENERIC = frozenset(
      "销量", "收入", "产量", "营收", "利润", "均价", "增长", "下降", "预算", "开支", "余额")
 )  # fmt: skip
 # Coverbs, except where they begin a word of their own (`从业`, `在建`, `对外`, `为了`).
-_COVERB_RE = re.compile(
-    r"(?:在(?![建线校岗职册内外])|向(?![前上下])|对(?![外象接比])|为(?![了主止])|给|从(?![业事而来此前])"
-    r"|把(?![握关])|将(?![来军])|于(?!是)|被(?!动))"
-)
+_COVERB_RE = re.compile(unambiguous_alternation(("在", "向", "对", "为", "给", "从", "把", "将", "于", "被")))
 _LEADING_AFTER_RE = re.compile(r"(?:也|都|均|还|亦|已|并|就|又|再)+")
 # Words after a figure that continue the sentence rather than name the thing counted.
 _NOT_A_THING_RE = re.compile(
@@ -140,7 +138,7 @@ def needs_subject(metric: str) -> bool:
     return (
         len(simplified) <= 2
         or simplified in _GENERIC
-        or (simplified.startswith("占") and not simplified.startswith("占地"))
+        or (simplified.startswith("占") and not inside_longer_word(simplified, 0, 1))
     )
 
 

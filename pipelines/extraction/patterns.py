@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from .lexicon import (
+    AMBIGUOUS,
+    BARE_MAGNITUDE_BOUNDS,
     CHINESE_DIGITS,
     CURRENCY_SYMBOLS,
     FALL_WORDS,
@@ -27,6 +29,54 @@ from .lexicon import (
 def alternation(words) -> str:
     """A regex alternation that tries longer words first."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+# (ambiguous word, longer word, where the word stands in it) for every row of `AMBIGUOUS`.
+_LONGER_WORDS: tuple[tuple[str, str, int], ...] = tuple(
+    (word, longer, longer.index(word)) for word, longers in AMBIGUOUS.items() for longer in longers
+)
+_LONGER_BY_WORD: dict[str, tuple[tuple[str, int], ...]] = {
+    word: tuple((longer, longer.index(word)) for longer in longers) for word, longers in AMBIGUOUS.items()
+}
+
+
+def inside_longer_word(text: str, start: int, end: int) -> bool:
+    """Whether an ambiguous word within `text[start:end]` is part of a longer word that
+    reaches outside the span: `约` in `签约3543亿元`, `以下` in `以下简称` (table `AMBIGUOUS`)."""
+    span = text[start:end]
+    for word, longers in _LONGER_BY_WORD.items():
+        at = span.find(word)
+        while at >= 0:
+            for longer, offset in longers:
+                begin = start + at - offset
+                if (
+                    begin >= 0
+                    and text.startswith(longer, begin)
+                    and (begin < start or begin + len(longer) > end)
+                ):
+                    return True
+            at = span.find(word, at + 1)
+    return False
+
+
+def unambiguous(word: str) -> str:
+    """A regex for `word` that does not match where it is part of a longer word of
+    `AMBIGUOUS` (`报` but not `报告`): the same table, as a look-around."""
+    guards = []
+    for key, longer, offset in _LONGER_WORDS:
+        at = word.find(key)
+        if at < 0:
+            continue
+        before, after = longer[:offset], longer[offset:]
+        skip = f".{{{at}}}" if at else ""
+        behind = f"(?<={re.escape(before)})" if before else ""
+        guards.append(f"(?!{skip}{behind}{re.escape(after)})")
+    return "".join(guards) + re.escape(word)
+
+
+def unambiguous_alternation(words) -> str:
+    """`alternation`, each word guarded by `unambiguous`."""
+    return "|".join(unambiguous(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 # Unit spellings → (canonical unit, kind), for the units a number may carry.
@@ -108,14 +158,13 @@ UNIT_RE = re.compile(
     rf"(?P<unit>{_UNIT_SPELLINGS})"
     rf"(?P<per>(?:/|每)(?:{alternation(RATE_DENOMINATORS)}))?"
 )
-# `方` means 立方米 only where it does not start another word (`方面`, `方向`).
-AFTER_FANG_NOT_UNIT = re.compile(r"[面向式案法针位阵舱便]")
 
 RANGE_SEPARATOR_RE = re.compile(r"(?:至|到|-|—|–|~|～|〜|－|－)")
-# `上下` of `上下游` and `以下` of `以下简称` are other words.
-APPROX_AFTER_UNIT_RE = re.compile(
-    rf"(?:{alternation(QUALIFIERS_AFTER)})(?<!上下(?=[游级班]))(?<!以下(?=简称))"
-)
+# `上下` of `上下游` and `以下` of `以下简称` are other words (`AMBIGUOUS`).
+APPROX_AFTER_UNIT_RE = re.compile(rf"(?:{unambiguous_alternation(QUALIFIERS_AFTER)})")
+# A bare magnitude is a figure only right after one of these (`超万亿元`, `近万人`, `过万`).
+BARE_MAGNITUDE_BOUND_RE = re.compile(rf"(?:{alternation(BARE_MAGNITUDE_BOUNDS)})$")
+BARE_BOUND_WINDOW = max(len(w) for w in BARE_MAGNITUDE_BOUNDS)
 
 _FILLERS = alternation(
     (*QUALIFIER_FILLERS, *QUALIFIERS_BEFORE, "分别", "均", "都", "将", "不会", "可能", "或",
