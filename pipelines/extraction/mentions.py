@@ -17,46 +17,35 @@ from .lexicon import (
     KINDS_READ_WITHOUT_VERB,
     LARGE_MAGNITUDE_CHARS,
     MAGNITUDE_CHARS,
-    MONEY_WORDS,
-    ORDINAL_BEFORE,
-    PERSON_NOUNS,
     QUALIFIERS_AFTER,
-    STRUCTURE_NOUNS,
 )
 from .numbers import NumberError, magnitude_value, parse_amount, parse_chinese_number
 from .patterns import (
     AMOUNT_RE,
     APPROX_AFTER_UNIT_RE,
+    ASCII_LETTER,
     BARE_BOUND_WINDOW,
     BARE_MAGNITUDE_BOUND_RE,
     CANDIDATE_RE,
     CURRENCY_SYMBOLS,
+    INDEX_NOT_AFTER_RE,
+    MONEY_CONTEXT_RE,
+    ORDINAL_BEFORE_RE,
+    PERSON_AHEAD_RE,
+    QUANTITY_VERBS_RE,
     RANGE_SEPARATOR_RE,
+    SPOKEN_MAGNITUDE_RE,
     STREAK_BEFORE_RE,
+    STRUCTURE_AHEAD_RE,
+    TIME_OF_DAY_BEFORE_RE,
     UNIT_BY_SPELLING,
     UNIT_KINDS,
     UNIT_RE,
-    alternation,
     inside_longer_word,
 )
 
 _MAGNITUDE_CHARS = frozenset(MAGNITUDE_CHARS)
 _LARGE_MAGNITUDES = frozenset(LARGE_MAGNITUDE_CHARS)
-_QUANTITY_VERBS_RE = re.compile(
-    r"(?:增加|新增|减少|增|减|达到|达|共有|共|有|超过|超|近|约|逾|突破|合计|总计|累计|仅|只有|"
-    r"多达|高达|再|另|各|又|新建|建成|设立|开设|引进|培育|实施|组建|获批|选出|涉及|建设|新开工|"
-    r"开工|投产|完成|培训|帮扶|救助|安置|吸纳|带动)了?$"
-)
-_SPOKEN_MAGNITUDE_RE = re.compile(
-    r"(?:个(?P<more_after>多|余)?|(?P<more>多|余)|(?P<about>来))(?P<mag>万亿|亿|万)"
-)
-_PERSON_AHEAD_RE = re.compile(rf"[^，。；：！？、\n]{{0,14}}?(?:{alternation(PERSON_NOUNS)})")
-_MONEY_CONTEXT_RE = re.compile(alternation(MONEY_WORDS))
-_STRUCTURE_AHEAD_RE = re.compile(rf"(?:{alternation(STRUCTURE_NOUNS)})")
-_ORDINAL_BEFORE_RE = re.compile(rf"(?:{alternation(ORDINAL_BEFORE)})$")
-_TIME_OF_DAY_BEFORE_RE = re.compile(r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚)$")
-_INDEX_NOT_AFTER_RE = re.compile(r"(?:钟|半|多钟|整)")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
 @dataclass(slots=True)
@@ -101,9 +90,9 @@ class _NameSpans:
 def _implied_unit(text: str, end: int, sentence: str) -> tuple[str, str] | None:
     """A `万`/`亿` amount with no unit: people before a person noun, else money where
     the sentence is about money."""
-    if _PERSON_AHEAD_RE.match(text, end):
+    if PERSON_AHEAD_RE.match(text, end):
         return "人", "count"
-    if _MONEY_CONTEXT_RE.search(sentence):
+    if MONEY_CONTEXT_RE.search(sentence):
         return "元", "money"
     return None
 
@@ -146,7 +135,7 @@ def _chinese_allowed(text: str, start: int, value: Decimal, unit_kind: str) -> b
         return True
     if value < 2:
         return False
-    return bool(_QUANTITY_VERBS_RE.search(text, max(0, start - 5), start))
+    return bool(QUANTITY_VERBS_RE.search(text, max(0, start - 5), start))
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -165,9 +154,9 @@ def find_mentions(text: str) -> list[Mention]:
 
 def _left_blocks(text: str, start: int) -> bool:
     before = text[start - 1] if start else ""
-    if before and (_ASCII_LETTER.match(before) or before in "+＋" or before == "."):
+    if before and (ASCII_LETTER.match(before) or before in "+＋" or before == "."):
         return True
-    if _ORDINAL_BEFORE_RE.search(text, max(0, start - 3), start):
+    if ORDINAL_BEFORE_RE.search(text, max(0, start - 3), start):
         return True
     return False
 
@@ -314,7 +303,7 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
         return [], end
 
     # Spoken magnitudes after the number: `一百二十个亿`, `三十多万人口`.
-    spoken = _SPOKEN_MAGNITUDE_RE.match(text, end)
+    spoken = SPOKEN_MAGNITUDE_RE.match(text, end)
     more = spoken and (spoken.group("more") or spoken.group("more_after"))
     about = bool(spoken and spoken.group("about"))  # `三十来万`: about 300,000
     if spoken and not (spoken.group("more") or about) and _read_unit(text, spoken.end()) is not None:
@@ -336,7 +325,7 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
                 return found, found[-1].post_end
 
     if unit is None:
-        if end < len(text) and _ASCII_LETTER.match(text[end]):
+        if end < len(text) and ASCII_LETTER.match(text[end]):
             return [], end
         if not (set(amount) & _LARGE_MAGNITUDES):
             return [], end
@@ -386,16 +375,16 @@ def _unit_fits(text, start, unit_end, amount, unit, kind, chinese) -> bool:
     if kind == "time":
         return bool(STREAK_BEFORE_RE.search(text, max(0, start - 4), start))
     if kind == "index":
-        if chinese or _INDEX_NOT_AFTER_RE.match(text, unit_end):
+        if chinese or INDEX_NOT_AFTER_RE.match(text, unit_end):
             return False
-        if _TIME_OF_DAY_BEFORE_RE.search(text, max(0, start - 3), start):
+        if TIME_OF_DAY_BEFORE_RE.search(text, max(0, start - 3), start):
             return False
     if kind == "count":
-        if _STRUCTURE_AHEAD_RE.match(text, unit_end):
+        if STRUCTURE_AHEAD_RE.match(text, unit_end):
             return False
         if unit_end < len(text) and text[unit_end] in "万亿":
             return False  # `4个万亿元台阶`: a count of size classes
-    if unit_end < len(text) and _ASCII_LETTER.match(text[unit_end]) and kind not in ("money",):
+    if unit_end < len(text) and ASCII_LETTER.match(text[unit_end]) and kind not in ("money",):
         return not re.match(r"[A-Za-z]", text[unit_end - 1])
     return True
 

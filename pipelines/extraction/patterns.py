@@ -11,16 +11,23 @@ from .lexicon import (
     CURRENCY_SYMBOLS,
     FALL_WORDS,
     GROWTH_NOUNS,
+    LESS_IS_BETTER_WORDS,
     MAGNITUDE_CHARS,
+    METRIC_OPENING_BOUNDS,
+    MONEY_WORDS,
     NEUTRAL_CHANGE_WORDS,
+    ORDINAL_BEFORE,
+    PERSON_NOUNS,
     PLAIN_DIGITS,
     QUALIFIER_FILLERS,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     RATIO_WORDS,
     RELATIVE_CHANGE_WORDS,
+    RELATIVE_YEAR_WORDS,
     RISE_WORDS,
     SHARE_WORDS,
+    STRUCTURE_NOUNS,
     UNITS,
     Unit,
 )
@@ -212,3 +219,162 @@ YEAR_RE = re.compile(
 YEAR_SPAN_RE = re.compile(
     r"(?<!\d)(?:19|20)\d{2}(?:年)?(?:\d{1,2}月)?\s*(?:至|到|-|—|–|~)\s*(?:19|20)\d{2}年"
 )
+
+# --- metric: what a figure measures ---
+
+LEADING_RE = re.compile(
+    r"^(?:\d{1,2}[、.]|[①-⑳]|其中|同时|此外|另外|另一方面|而且|而|但是|但|并且|并|且|也|还|另|据统计|数据显示|"
+    rf"仍然|依然|仍|{alternation(METRIC_OPENING_BOUNDS)}|的|由|从|进入|到了|"
+    rf"收于|收报|报收|收盘报|{unambiguous('报')}|"
+    r"初步核算|目前|当前|截至[^，]{0,10}?[底末]|截至|到|(?:19|20)\d{2}(?:/\d{2})?"
+    r"(?:财政年度|财年|年度|年)(?:以来|[底末初]|全年)?的?|今年(?:以来)?|本年度|预计|据悉|"
+    r"分别|均|[\s“”\"'‘’：:，,、（()）●■◆▲·—\-])+"
+)
+
+# A change word that names its period (`月减`, `年增`) is part of what is measured.
+PERIOD_CHANGE_WORDS = frozenset(w for w in (*RISE_WORDS, *FALL_WORDS) if w[0] in "年月周季")
+
+TRAILING_WORDS = (
+    *QUALIFIERS_BEFORE, *(f"{w}占" for w in QUALIFIERS_BEFORE),  # `约占四成`: the bound of a share
+    *(w for w in (*RISE_WORDS, *FALL_WORDS) if w not in PERIOD_CHANGE_WORDS),
+    "达到", "达", "为", "约为", "增至", "提升至", "提高到", "提高至", "降至", "下降至", "升至",
+    "跌至", "回升至", "回落至", "下降到", "增长到", "扩大到", "分别", "均", "都", "将", "已",
+    "已经", "了", "有", "共", "共计", "合计", "总计", "实现", "保持", "稳定在", "维持在", "在",
+    "是", "和", "及", "、", "预计", "有望", "可", "可以", "仍", "还", "也", "再", "又", "亦",
+    "同比", "环比", "大幅", "显著", "明显", "首次", "连续", "已连续", "连", "持续", "进一步",
+    "轻微", "略", "小幅", "仅", "只", "高达", "多达", "等", "再次", "创", "，", "的", "仍然", "依然",
+    "有所", "显著", "突然", "就有", "就", "至", "到", "估计", "能", "能够", "大概", "或",
+    "收于", "收报", "报收", "报", "由", "从", "继续", "各",
+)  # fmt: skip
+
+# Read backwards: the run of trailing words is matched from the end of the reversed text,
+# which costs the run's length instead of a `$`-anchored search from every position.
+TRAILING_PUNCTUATION = "\\s“\"'‘：:，,、（(●■◆▲·—\\-"
+
+TRAILING_WORD_SET = frozenset(TRAILING_WORDS)
+
+CHANGE_START_RE = re.compile(alternation((*RISE_WORDS, *FALL_WORDS)))
+
+TRAILING_TOKEN_REVERSED_RE = re.compile(
+    rf"{alternation(w[::-1] for w in TRAILING_WORDS)}|[{TRAILING_PUNCTUATION}]"
+)
+
+ENDS_IN_CHANGE_RE = re.compile(
+    rf"(?:{alternation((*RISE_WORDS, *FALL_WORDS))}|[高低多少快慢])[了出约近超逾]*$"
+)
+
+COMPARISON_RE = re.compile(
+    r"(?<!占)(?:同比|环比|同口径|按年|按月|按季|相比|相较|比|较)(?![重例率值较大为高低好快])"
+)
+
+GENERIC = frozenset(
+    ("增速", "增幅", "跌幅", "降幅", "涨幅", "比重", "占比", "规模", "总量", "总额", "价格",
+     "金额", "数量", "年均", "平均", "合计", "其中", "总计", "全年", "当年", "同期", "产能",
+     "销量", "收入", "产量", "营收", "利润", "均价", "增长", "下降", "预算", "开支", "余额")
+)  # fmt: skip
+
+# Coverbs, except where they begin a word of their own (`从业`, `在建`, `对外`, `为了`).
+COVERB_RE = re.compile(unambiguous_alternation(("在", "向", "对", "为", "给", "从", "把", "将", "于", "被")))
+
+LEADING_AFTER_RE = re.compile(r"(?:也|都|均|还|亦|已|并|就|又|再)+")
+
+# Words after a figure that continue the sentence rather than name the thing counted.
+NOT_A_THING_RE = re.compile(
+    r"(?:左右|以上|以下|上下|之间|同比|环比|增长|下降|增加|减少|较|比|占|创|居|位|为|是|达|至|到"
+    r"|轻微|略|明显|大幅|显著|稍|有所|仍|均|都|也|还|则|做|幅度"
+    r"|[好差高低多少快慢](?:于|出|许|很|得|了|$))"
+)
+
+BRACKETED_RE = re.compile(r"[（(][^）)]*[）)]")
+
+TRAILING_STOP_RE = re.compile(r"[，,；;。！？!?\n：:、\u3000]")
+
+# --- sentences and subjects ---
+
+CLAUSE_END_RE = re.compile(r"[，,；;：:]")
+
+DIGIT_RE = re.compile(r"\d")
+
+# Clauses that say how a figure was computed or sourced, not what it measures.
+METHOD_CLAUSE_RE = re.compile(r"^(?:按|以|据|经|从|分|初步)|(?:计算|来看|看|核算|显示|表示|介绍|指出)$")
+
+TRAILING_NUMBER_RE = re.compile(r"[\d.,%]+$")
+
+THRESHOLD_NEXT_RE = re.compile(r"的(?![，。；、])")
+
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+NOT_A_NOUN_START = "增减降升涨跌达为是占左上以及和与、，。；的"
+
+NEXT_STOP_RE = re.compile(r"[，,；;。！？!?\n：:\u3000]|\d")
+
+# --- bound, measure, period ---
+
+LIST_GLUE = frozenset(("", "、", "和", "及", "与", "或", "以及"))
+
+SHARE_AFTER_PERCENT_RE = re.compile(
+    r"的?(?:资金|资本|资产|企业|人口|用户|产品|收入|股份|股权|土地|面积|人员|家庭|居民|员工|项目|份额)"
+)
+
+BELOW_RE = re.compile(r"低于?[了约近]?$")
+
+GROWTH_AFTER_RE = re.compile(r"的?(?:增速|增长|增幅|涨幅|的增长)")
+
+LESS_IS_BETTER_RE = re.compile(alternation(LESS_IS_BETTER_WORDS))
+
+BASE_BEFORE_RE = re.compile(r"(?:比|较|相比|相较|与|同|由|从|自|和)$")
+
+SINCE_AFTER_RE = re.compile(r"^(?:[底末初]?)(?:以来|开始|起)")
+
+RELATIVE_RE = re.compile(rf"(?<![比较])(?:{alternation(RELATIVE_YEAR_WORDS)})")
+
+# --- mentions: which numbers are quantities ---
+
+QUANTITY_VERBS_RE = re.compile(
+    r"(?:增加|新增|减少|增|减|达到|达|共有|共|有|超过|超|近|约|逾|突破|合计|总计|累计|仅|只有|"
+    r"多达|高达|再|另|各|又|新建|建成|设立|开设|引进|培育|实施|组建|获批|选出|涉及|建设|新开工|"
+    r"开工|投产|完成|培训|帮扶|救助|安置|吸纳|带动)了?$"
+)
+
+SPOKEN_MAGNITUDE_RE = re.compile(
+    r"(?:个(?P<more_after>多|余)?|(?P<more>多|余)|(?P<about>来))(?P<mag>万亿|亿|万)"
+)
+
+PERSON_AHEAD_RE = re.compile(rf"[^，。；：！？、\n]{{0,14}}?(?:{alternation(PERSON_NOUNS)})")
+
+MONEY_CONTEXT_RE = re.compile(alternation(MONEY_WORDS))
+
+STRUCTURE_AHEAD_RE = re.compile(rf"(?:{alternation(STRUCTURE_NOUNS)})")
+
+ORDINAL_BEFORE_RE = re.compile(rf"(?:{alternation(ORDINAL_BEFORE)})$")
+
+TIME_OF_DAY_BEFORE_RE = re.compile(r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚)$")
+
+INDEX_NOT_AFTER_RE = re.compile(r"(?:钟|半|多钟|整)")
+
+ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+# --- cleaning ---
+
+# Chinese punctuation that stays as written: the metric keeps the article's own words,
+# and these mark clause boundaries either way. Circled numbers stay list markers.
+KEEP_AS_WRITTEN = set("，；：（）！？、。“”‘’《》【】「」『』〈〉\u3000") | {
+    chr(c) for c in range(0x2460, 0x2500)
+}
+
+CJK = r"\u3400-\u9fff\uf900-\ufaff"
+
+SENTENCE_END = "。！？!?；;：:”」』）)…"
+
+# What the cleaner may change: full-width and compatibility characters, runs of spaces,
+# and line breaks with the blank lines around them.
+EDIT_RE = re.compile(
+    r"(?P<digit_comma>(?<=\d)，(?=\d{3}(?!\d)))"  # `１，２３４`: a thousands separator
+    r"|(?P<wide>[\u2000-\u200a\u2024\u2212\u3000\u3200-\u33ff\ufe30-\ufe6f\uff01-\uffef])"
+    r"|(?P<spaces>[ \t\u00a0\u3000\u200b]+)"
+    r"|(?P<breaks>[ \t\u3000]*(?:\r\n|\r|\n)(?:[ \t\u3000]*(?:\r\n|\r|\n))*[ \t\u3000]*)"
+)
+
+IS_CJK = re.compile(f"[{CJK}]")
+
+IS_CJK_OR_DIGIT_PUNCT = re.compile(f"[{CJK}，。；：、！？（）“”%％]")
