@@ -35,7 +35,7 @@ INDICATOR_DESCRIPTIONS: dict[str, str] = {
     "char_start": "Start offset of the surface in the article's raw decoded text (characters).",
     "char_end": "End offset (exclusive) of the surface in the article's raw decoded text.",
     "sentence": "The sentence the figure was read from, as cleaned for reading.",
-    "extractor_version": "Version of the extraction rules that produced the row.",
+    "extractor_version": "Version of the extraction rules that produced the row: release + hash of the rule tables and code.",
 }
 
 ARTICLE_DESCRIPTIONS: dict[str, str] = {
@@ -74,7 +74,7 @@ class IndicatorsModel(pa.DataFrameModel):
     char_start: Series[int] = pa.Field(ge=0)
     char_end: Series[int] = pa.Field(gt=0)
     sentence: Series[str]
-    extractor_version: Series[str] = pa.Field(str_matches=r"^\d+\.\d+\.\d+$")
+    extractor_version: Series[str] = pa.Field(str_matches=r"^\d+\.\d+\.\d+(\+[0-9a-f]{12})?$")
 
     class Config:
         name = "indicators"

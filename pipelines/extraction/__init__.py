@@ -4,8 +4,9 @@ No Dagster and no file I/O here, so it is importable, testable and fast on its o
 """
 
 from .cleaning import CleanText, clean_text, to_simplified
-from .extract import EXTRACTOR_VERSION, Indicator, extract_indicators, indicator_id
+from .extract import Indicator, extract_indicators, indicator_id
 from .numbers import NumberError, parse_amount, parse_chinese_number
+from .version import EXTRACTOR_VERSION
 
 __all__ = [
     "EXTRACTOR_VERSION",

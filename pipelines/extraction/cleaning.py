@@ -8,7 +8,6 @@ raw text, so the cleaner keeps a sparse offset map.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -16,34 +15,23 @@ from functools import cache, lru_cache
 
 import opencc
 
-from .patterns import HEADING_LINE_RE, LATIN_UNIT_START_RE
+from .patterns import (
+    EDIT_RE,
+    HEADING_LINE_RE,
+    IS_CJK,
+    IS_CJK_OR_DIGIT_PUNCT,
+    KEEP_AS_WRITTEN,
+    LATIN_UNIT_START_RE,
+    SENTENCE_END,
+)
 
 _T2S = opencc.OpenCC("t2s")
-
-# Chinese punctuation that stays as written: the metric keeps the article's own words,
-# and these mark clause boundaries either way. Circled numbers stay list markers.
-_KEEP_AS_WRITTEN = set("，；：（）！？、。“”‘’《》【】「」『』〈〉\u3000") | {
-    chr(c) for c in range(0x2460, 0x2500)
-}
-_CJK = r"\u3400-\u9fff\uf900-\ufaff"
-_SENTENCE_END = "。！？!?；;：:”」』）)…"
-
-# What the cleaner may change: full-width and compatibility characters, runs of spaces,
-# and line breaks with the blank lines around them.
-_EDIT_RE = re.compile(
-    r"(?P<digit_comma>(?<=\d)，(?=\d{3}(?!\d)))"  # `１，２３４`: a thousands separator
-    r"|(?P<wide>[\u2000-\u200a\u2024\u2212\u3000\u3200-\u33ff\ufe30-\ufe6f\uff01-\uffef])"
-    r"|(?P<spaces>[ \t\u00a0\u3000\u200b]+)"
-    r"|(?P<breaks>[ \t\u3000]*(?:\r\n|\r|\n)(?:[ \t\u3000]*(?:\r\n|\r|\n))*[ \t\u3000]*)"
-)
-_IS_CJK = re.compile(f"[{_CJK}]")
-_IS_CJK_OR_DIGIT_PUNCT = re.compile(f"[{_CJK}，。；：、！？（）“”%％]")
 
 
 @lru_cache(maxsize=8192)
 def _fold(char: str) -> str:
     """The NFKC form of one character, or the character where we keep it as written."""
-    if char in _KEEP_AS_WRITTEN:
+    if char in KEEP_AS_WRITTEN:
         return char
     folded = unicodedata.normalize("NFKC", char)
     if folded == "⁄":  # `½` and the like become digit, fraction slash, digit
@@ -87,14 +75,14 @@ def _joins_lines(raw: str, start: int, end: int) -> bool:
     """A line break inside a paragraph: the line before is running prose, cut mid-sentence."""
     line_start = raw.rfind("\n", 0, start) + 1
     line = raw[line_start:start].strip()
-    if not line or line[-1] in _SENTENCE_END:
+    if not line or line[-1] in SENTENCE_END:
         return False
     if HEADING_LINE_RE.fullmatch(line):
         return False
     if end >= len(raw):
         return False
     nxt = raw[end]
-    if not (_IS_CJK.match(nxt) or nxt.isalnum()):
+    if not (IS_CJK.match(nxt) or nxt.isalnum()):
         return False
     return any(mark in line for mark in "，,。、；")
 
@@ -105,7 +93,7 @@ def clean_text(raw: str) -> CleanText:
     anchors: list[tuple[int, int]] = [(0, 0)]
     last = 0
     out_len = 0
-    for match in _EDIT_RE.finditer(raw):
+    for match in EDIT_RE.finditer(raw):
         start, end = match.start(), match.end()
         kind = match.lastgroup
         if kind == "digit_comma":
@@ -119,8 +107,8 @@ def clean_text(raw: str) -> CleanText:
             after = raw[end] if end < len(raw) else ""
             if "\u3000" in match.group():
                 continue  # an ideographic space separates headline clauses
-            near_cjk = bool(before and _IS_CJK_OR_DIGIT_PUNCT.match(before)) or bool(
-                after and _IS_CJK_OR_DIGIT_PUNCT.match(after)
+            near_cjk = bool(before and IS_CJK_OR_DIGIT_PUNCT.match(before)) or bool(
+                after and IS_CJK_OR_DIGIT_PUNCT.match(after)
             )
             latin_unit = before.isdigit() and bool(after and LATIN_UNIT_START_RE.match(after))
             if not (near_cjk or latin_unit) or (before.isdigit() and after.isdigit()):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from bisect import bisect_right
 from dataclasses import asdict, dataclass
 
@@ -15,7 +14,7 @@ from .interpret import (
     period_for,
     qualifier_for,
 )
-from .lexicon import AGE_NOT_A_GROUP_NEXT, AGE_UNITS
+from .lexicon import AGE_NOT_A_GROUP_NEXT, AGE_UNITS, OF
 from .mentions import Mention, find_mentions
 from .metric import (
     counted_thing,
@@ -28,19 +27,20 @@ from .metric import (
     tidy_subject,
 )
 from .numbers import to_float
-from .patterns import AGE_GROUP_NOUN_RE, CHANGE_CUE_RE, CLAUSE_BREAK_RE, SENTENCE_BREAK_RE
-
-# Bump on any change that can change a published row: cached extractions are keyed by it.
-EXTRACTOR_VERSION = "1.0.0"
-
-_CLAUSE_END_RE = re.compile(r"[，,；;：:]")
-_DIGIT_RE = re.compile(r"\d")
-# Clauses that say how a figure was computed or sourced, not what it measures.
-_METHOD_CLAUSE_RE = re.compile(r"^(?:按|以|据|经|从|分|初步)|(?:计算|来看|看|核算|显示|表示|介绍|指出)$")
-_TRAILING_NUMBER_RE = re.compile(r"[\d.,%]+$")
-_THRESHOLD_NEXT_RE = re.compile(r"的(?![，。；、])")
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-_NOT_A_NOUN_START = "增减降升涨跌达为是占左上以及和与、，。；的"
+from .patterns import (
+    AGE_GROUP_NOUN_RE,
+    CHANGE_CUE_RE,
+    CJK_RE,
+    CLAUSE_BREAK_RE,
+    CLAUSE_END_RE,
+    DIGIT_RE,
+    METHOD_CLAUSE_RE,
+    NEXT_STOP_RE,
+    NOT_A_NOUN_START,
+    SENTENCE_BREAK_RE,
+    THRESHOLD_NEXT_RE,
+    TRAILING_NUMBER_RE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,18 +107,18 @@ def _is_class_threshold(
         return True  # `60岁及以上人口`, `0~14岁人口`, `60岁老人`: an age bracket
     if mention.unit_kind in ("count", "half") or not qualifier or mention.range_end:
         return False
-    if source == "before" and _THRESHOLD_NEXT_RE.match(after):
+    if source == "before" and THRESHOLD_NEXT_RE.match(after):
         return True
     if mention.magnitude_only and counted_before and qualifier in (">", ">="):
         return True
-    if mention.magnitude_only and after and _CJK_RE.match(after[0]) and after[0] not in _NOT_A_NOUN_START:
+    if mention.magnitude_only and after and CJK_RE.match(after[0]) and after[0] not in NOT_A_NOUN_START:
         return True
     if (
         mention.unit_kind == "money"
         and mention.post_qualifier in (">=", "<=")
         and after
-        and _CJK_RE.match(after[0])
-        and after[0] not in _NOT_A_NOUN_START
+        and CJK_RE.match(after[0])
+        and after[0] not in NOT_A_NOUN_START
     ):
         return True
     return False
@@ -131,11 +131,11 @@ def _names_a_group(text: str, mention: Mention) -> bool:
     if AGE_GROUP_NOUN_RE.match(text, mention.post_end):
         return True
     bounded = bool(mention.range_end or mention.post_qualifier)
-    if not bounded or not after or not _CJK_RE.match(after[0]):
+    if not bounded or not after or not CJK_RE.match(after[0]):
         return False
-    if after[0] == "的":
-        return len(after) > 1 and bool(_CJK_RE.match(after[1]))
-    return after[0] not in _NOT_A_NOUN_START and after[0] not in AGE_NOT_A_GROUP_NEXT
+    if after[0] == OF:
+        return len(after) > 1 and bool(CJK_RE.match(after[1]))
+    return after[0] not in NOT_A_NOUN_START and after[0] not in AGE_NOT_A_GROUP_NEXT
 
 
 def _read_sentence(
@@ -258,12 +258,12 @@ class _SentenceReader:
         of the next, unless it only says how a figure was computed (`按不变价格计算`)."""
         before = self.clause_starts[clause_index - 1]
         end = self.clause_starts[clause_index] - 1
-        if _METHOD_CLAUSE_RE.search(self.text, before, end):
+        if METHOD_CLAUSE_RE.search(self.text, before, end):
             return
         if self.previous is not None and before < self.previous.post_end:
             return
-        named = tidy_subject(_TRAILING_NUMBER_RE.sub("", self.display[before:end]))
-        if named and not needs_subject(named) and not _DIGIT_RE.search(named):
+        named = tidy_subject(TRAILING_NUMBER_RE.sub("", self.display[before:end]))
+        if named and not needs_subject(named) and not DIGIT_RE.search(named):
             self.subject = named  # (a clause with a date in it, `在2019年底完成`, names no subject)
 
 
@@ -334,7 +334,7 @@ class _Topic:
     def __init__(self, clean: CleanText, sentence_start: int, sentence_end: int) -> None:
         self._clean = clean
         self._start = sentence_start
-        first_break = _CLAUSE_END_RE.search(clean.text, sentence_start, sentence_end)
+        first_break = CLAUSE_END_RE.search(clean.text, sentence_start, sentence_end)
         self._end = first_break.start() if first_break else sentence_end
         self._text: str | None = None
 
@@ -343,14 +343,11 @@ class _Topic:
             return ""
         if self._text is None:
             topic = tidy_subject(self._clean.display[self._start : self._end])
-            says_who = _METHOD_CLAUSE_RE.search(self._clean.text, self._start, self._end)
-            self._text = "" if needs_subject(topic) or _DIGIT_RE.search(topic) or says_who else topic
+            says_who = METHOD_CLAUSE_RE.search(self._clean.text, self._start, self._end)
+            self._text = "" if needs_subject(topic) or DIGIT_RE.search(topic) or says_who else topic
         return self._text
 
 
-_NEXT_STOP_RE = re.compile(r"[，,；;。！？!?\n：:\u3000]|\d")
-
-
 def _next_stop(text: str, pos: int) -> int:
-    match = _NEXT_STOP_RE.search(text, pos)
+    match = NEXT_STOP_RE.search(text, pos)
     return match.start() if match else len(text)

@@ -14,37 +14,35 @@ from dataclasses import dataclass
 from .lexicon import (
     COMPARED_LESS_MORE,
     GROWTH_NOUNS,
-    LESS_IS_BETTER_WORDS,
-    NOT_BOUND_WORDS,
     QUALIFIERS_BEFORE,
     RATIO_WORDS,
     RELATIVE_CHANGE_WORDS,
-    RELATIVE_YEAR_WORDS,
     SHARE_WORDS,
 )
 from .mentions import Mention
 from .patterns import (
+    BASE_BEFORE_RE,
+    BELOW_RE,
     CHANGE_CUE_RE,
+    CHANGE_UNITS,
     COMPARED_LESS_MORE_RE,
     FALL_SET,
+    GROWTH_AFTER_RE,
+    LESS_IS_BETTER_RE,
     LEVEL_AT_RE,
+    LIST_GLUE,
     MEASURE_NOUN_RE,
     PART_OF_GROUP_AFTER_RE,
     QUALIFIER_BEFORE_RE,
     QUALIFIER_BEFORE_SHARE_RE,
+    RELATIVE_RE,
     RISE_SET,
+    SHARE_AFTER_PERCENT_RE,
+    SINCE_AFTER_RE,
     YEAR_RE,
     YEAR_SPAN_RE,
-    alternation,
+    inside_longer_word,
 )
-
-_LIST_GLUE = frozenset(("", "、", "和", "及", "与", "或", "以及"))
-_SHARE_AFTER_PERCENT_RE = re.compile(
-    r"的?(?:资金|资本|资产|企业|人口|用户|产品|收入|股份|股权|土地|面积|人员|家庭|居民|员工|项目|份额)"
-)
-_BELOW_RE = re.compile(r"低于?[了约近]?$")
-_GROWTH_AFTER_RE = re.compile(r"的?(?:增速|增长|增幅|涨幅|的增长)")
-_LESS_IS_BETTER_RE = re.compile(alternation(LESS_IS_BETTER_WORDS))
 
 
 @dataclass(frozen=True)
@@ -54,11 +52,6 @@ class YearRef:
     year: str
     kind: str  # year, span, relative
     base: bool = False  # a comparison base (`比2020年`, `由2017年的`)
-
-
-_BASE_BEFORE_RE = re.compile(r"(?:比|较|相比|相较|与|同|由|从|自|和)$")
-_SINCE_AFTER_RE = re.compile(r"^(?:[底末初]?)(?:以来|开始|起)")
-_RELATIVE_RE = re.compile(rf"(?<![比较])(?:{alternation(RELATIVE_YEAR_WORDS)})")
 
 
 def find_year_refs(text: str) -> list[YearRef]:
@@ -74,9 +67,9 @@ def find_year_refs(text: str) -> list[YearRef]:
             continue
         before = text[max(0, match.start() - 2) : match.start()]
         after = text[match.end() : match.end() + 4]
-        base = bool(_BASE_BEFORE_RE.search(before)) and not _SINCE_AFTER_RE.match(after)
+        base = bool(BASE_BEFORE_RE.search(before)) and not SINCE_AFTER_RE.match(after)
         refs.append(YearRef(match.start(), match.end(), match.group("year"), "year", base))
-    for match in _RELATIVE_RE.finditer(text):
+    for match in RELATIVE_RE.finditer(text):
         refs.append(YearRef(match.start(), match.end(), "", "relative"))
     refs.sort(key=lambda r: r.start)
     return refs
@@ -115,22 +108,11 @@ def qualifier_for(mention: Mention, pre: str) -> tuple[str, str]:
         return mention.bound, "form"
     for window, pattern in ((pre[-14:], QUALIFIER_BEFORE_RE), (pre[-18:], QUALIFIER_BEFORE_SHARE_RE)):
         word = pattern.search(window)
-        if word and not _inside_other_word(window, word.start("word"), word.end("word")):
+        if word and not inside_longer_word(window, word.start("word"), word.end("word")):
             return QUALIFIERS_BEFORE[word.group("word")], "before"
     if mention.post_qualifier:
         return mention.post_qualifier, "after"
     return "", ""
-
-
-_NOT_BOUND_RE = re.compile(alternation(NOT_BOUND_WORDS))
-
-
-def _inside_other_word(text: str, start: int, end: int) -> bool:
-    """`签约3543亿元`: the `约` belongs to `签约`, not to the number."""
-    for match in _NOT_BOUND_RE.finditer(text, max(0, start - 3), min(len(text), end + 3)):
-        if match.start() < end and match.end() > start and match.group() != text[start:end]:
-            return True
-    return False
 
 
 _SHARE = frozenset(SHARE_WORDS)
@@ -170,7 +152,7 @@ def measure_for(
             cue = compared.group("cue")
             change_sign = COMPARED_LESS_MORE[cue]
     if cue == "改善":
-        change_sign = -1 if _LESS_IS_BETTER_RE.search(clause_before) else 1
+        change_sign = -1 if LESS_IS_BETTER_RE.search(clause_before) else 1
     elif cue in RELATIVE_CHANGE_WORDS and noun in GROWTH_NOUNS:
         change_sign = RELATIVE_CHANGE_WORDS[cue] * GROWTH_NOUNS[noun]  # `降幅比上月收窄2.7个百分点`
     after = text[mention.post_end : mention.post_end + 4]
@@ -180,10 +162,10 @@ def measure_for(
             return "growth", change_sign
         return "share", 1
 
-    if unit in ("个百分点", "基点", "码"):
+    if unit in CHANGE_UNITS:
         if change_sign:
             return "growth", change_sign
-        if _BELOW_RE.search(tail):
+        if BELOW_RE.search(tail):
             return "growth", -1  # `比全省低0.5个百分点`: a gap below is negative
         return "growth", GROWTH_NOUNS.get(noun or "", 1)
     if level_at:
@@ -192,7 +174,7 @@ def measure_for(
         return "growth", change_sign
     if noun in GROWTH_NOUNS and not cue:
         return "growth", GROWTH_NOUNS[noun]
-    if _GROWTH_AFTER_RE.match(after):
+    if GROWTH_AFTER_RE.match(after):
         return "growth", 1  # `8%左右增速`
     if kind == "structure":
         return "share", 1  # the parts of a whole (`3.9：59.5：36.6`), whatever the whole is called
@@ -200,7 +182,7 @@ def measure_for(
         named_rate = noun not in _SHARE and (noun in _RATIO or (noun or "").endswith("率"))
         return ("ratio" if named_rate else "share"), 1  # `不良率为千分之五` is a rate
     if unit in ("%", "‰"):
-        if _SHARE_AFTER_PERCENT_RE.match(after) or PART_OF_GROUP_AFTER_RE.match(text, mention.post_end):
+        if SHARE_AFTER_PERCENT_RE.match(after) or PART_OF_GROUP_AFTER_RE.match(text, mention.post_end):
             return "share", 1  # `30%的资金`, `79%的毕业生`: a part of a whole
         if noun in _SHARE or (noun in ("比例", "比率") and "占" in clause_before):
             return "share", 1
@@ -231,4 +213,4 @@ def is_list_continuation(text: str, previous: Mention | None, mention: Mention) 
         return False
     if previous.start == mention.start:
         return True  # the two ends of one range
-    return text[previous.post_end : mention.start].strip() in _LIST_GLUE
+    return text[previous.post_end : mention.start].strip() in LIST_GLUE

@@ -6,6 +6,8 @@ simplified ones before anything is matched, so one table serves both scripts.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 # --- numerals -------------------------------------------------------------------------
 
 CHINESE_DIGITS: dict[str, int] = {
@@ -15,17 +17,171 @@ CHINESE_DIGITS: dict[str, int] = {
 }  # fmt: skip
 CHINESE_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CHINESE_LARGE_UNITS: dict[str, int] = {"万": 10**4, "亿": 10**8}
+# Every magnitude character with its value, and the ones the scan reads after a number
+# (simplified only: `拾`, `佰`, `仟` stand in financial numerals, never after digits).
+MAGNITUDES: dict[str, int] = {**CHINESE_SMALL_UNITS, **CHINESE_LARGE_UNITS}
+MAGNITUDE_CHARS: str = "十百千万亿"
+# The digits the scan reads (financial numerals `壹`, `贰` … are read only inside a number).
+PLAIN_DIGITS: str = "零〇一二三四五六七八九两"
+LARGE_MAGNITUDE_CHARS: str = "".join(CHINESE_LARGE_UNITS)
 
 # --- units ----------------------------------------------------------------------------
-# Each spelling maps to the unit written in the `unit` column.
 
-CURRENCY_UNITS: dict[str, str] = {
-    "元人民币": "元", "人民币": "元", "元": "元", "块钱": "元",
-    "美元": "美元", "美金": "美元", "港元": "港元", "港币": "港元", "欧元": "欧元",
-    "日元": "日元", "日圆": "日元", "英镑": "英镑", "澳元": "澳元", "加元": "加元",
-    "新台币": "新台币", "台币": "新台币", "韩元": "韩元", "卢布": "卢布", "澳门元": "澳门元",
-    "新加坡元": "新加坡元", "圆": "元", "块": "元", "港仙": "港仙", "美仙": "美仙", "美分": "美分", "仙": "仙", "瑞士法郎": "瑞士法郎", "法郎": "法郎", "泰铢": "泰铢", "林吉特": "林吉特",
-}  # fmt: skip
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit: the spellings it is written with, the unit written in the `unit` column,
+    its kind, and the facts the rules need about it. Every unit regex, look-ahead and
+    tuple of the extractor is derived from `UNITS`; adding a unit is adding a row.
+
+    Kinds: money, count, physical, percent, multiple, time (counts only in a streak,
+    `连续37年`; elsewhere such a number frames time), index, and `denominator` (a word that
+    only stands after `/` or `每`). `per` lists the spellings that may be a rate's
+    denominator (`元/吨`, `微克每立方米`); `change` marks a unit whose figures are changes
+    (`个百分点`); `region` says where a spelling is used (HK: Hong Kong press).
+    A spelling that starts with a magnitude character (`千瓦`) keeps it from the number:
+    `5千瓦` is 5 千瓦, not 5000 瓦. Traditional spellings need no row: the cleaner maps
+    traditional characters to simplified ones before anything is matched.
+    """
+
+    canonical: str
+    kind: str
+    spellings: tuple[str, ...]
+    per: tuple[str, ...] = ()
+    change: bool = False
+    region: str = ""
+
+
+UNITS: tuple[Unit, ...] = (
+    # money
+    Unit("元", "money", ("元", "元人民币", "人民币", "块钱", "块", "圆")),
+    Unit("美元", "money", ("美元", "美金")),
+    Unit("港元", "money", ("港元", "港币")),
+    Unit("欧元", "money", ("欧元",)),
+    Unit("日元", "money", ("日元", "日圆")),
+    Unit("英镑", "money", ("英镑",)),
+    Unit("澳元", "money", ("澳元",)),
+    Unit("加元", "money", ("加元",)),
+    Unit("新台币", "money", ("新台币", "台币")),
+    Unit("韩元", "money", ("韩元",)),
+    Unit("卢布", "money", ("卢布",)),
+    Unit("澳门元", "money", ("澳门元",)),
+    Unit("新加坡元", "money", ("新加坡元",)),
+    Unit("港仙", "money", ("港仙",), region="HK"),
+    Unit("美仙", "money", ("美仙",), region="HK"),
+    Unit("美分", "money", ("美分",)),
+    Unit("仙", "money", ("仙",), region="HK"),
+    Unit("瑞士法郎", "money", ("瑞士法郎",)),
+    Unit("法郎", "money", ("法郎",)),
+    Unit("泰铢", "money", ("泰铢",)),
+    Unit("林吉特", "money", ("林吉特",)),
+    # physical
+    Unit("千瓦时", "physical", ("千瓦时", "kWh"), per=("千瓦时", "kWh")),
+    Unit("千瓦", "physical", ("千瓦", "kW", "KW")),
+    Unit("兆瓦时", "physical", ("兆瓦时", "MWh")),
+    Unit("兆瓦", "physical", ("兆瓦", "MW")),
+    Unit("吉瓦", "physical", ("吉瓦", "GW")),
+    Unit("度", "physical", ("度",), per=("度",)),
+    Unit("吨标准煤", "physical", ("吨标准煤",)),
+    Unit("吨", "physical", ("吨",), per=("吨",)),
+    Unit("公斤", "physical", ("公斤", "kg"), per=("公斤", "kg")),
+    Unit("千克", "physical", ("千克",), per=("千克",)),
+    Unit("克", "physical", ("克",), per=("克",)),
+    Unit("斤", "physical", ("斤",), per=("斤",)),
+    Unit("平方公里", "physical", ("平方公里", "平方千米", "km2", "km²"), per=("平方公里",)),
+    # `平`, `m2` (`㎡` folds to it): colloquial and symbol spellings of 平方米
+    Unit("平方米", "physical", ("平方米", "平米", "平", "m2", "m²"), per=("平方米", "平米", "平", "m2", "m²")),
+    Unit("立方米", "physical", ("立方米", "方", "m3", "m³"), per=("立方米",)),
+    Unit("公里", "physical", ("公里", "千米", "km"), per=("公里", "千米", "km")),
+    Unit("厘米", "physical", ("厘米", "公分", "cm")),
+    Unit("毫米", "physical", ("毫米", "mm")),
+    Unit("英尺", "physical", ("英尺",)),
+    Unit("立方英尺", "physical", ("立方英尺",)),
+    Unit("英寸", "physical", ("英寸",)),
+    Unit("英里", "physical", ("英里",)),
+    Unit("海里", "physical", ("海里",)),
+    Unit("加仑", "physical", ("加仑",)),
+    Unit("克拉", "physical", ("克拉",)),
+    Unit("吉瓦时", "physical", ("吉瓦时", "GWh")),
+    Unit("太瓦时", "physical", ("太瓦时", "TWh")),
+    Unit("千伏安", "physical", ("千伏安",)),
+    Unit("千焦", "physical", ("千焦",)),
+    Unit("卡路里", "physical", ("卡路里",)),
+    Unit("赫兹", "physical", ("赫兹", "Hz")),
+    Unit("米", "physical", ("米",), per=("米",)),
+    Unit("标准箱", "physical", ("标准箱", "标箱", "TEU"), per=("标准箱",)),
+    Unit("亩", "physical", ("亩",), per=("亩",)),
+    Unit("公顷", "physical", ("公顷",)),
+    Unit("桶", "physical", ("桶",), per=("桶",)),
+    Unit("升", "physical", ("升",), per=("升",)),
+    Unit("盎司", "physical", ("盎司",), per=("盎司",)),
+    Unit("微克", "physical", ("微克",)),
+    Unit("毫克", "physical", ("毫克",)),
+    Unit("岁", "physical", ("岁", "周岁")),
+    # `码`: a rate step in HK and Taiwan rate news (`升息1碼`), so a change; as a yard it
+    # would read as a change too: the two meanings share one spelling.
+    Unit("码", "physical", ("码",), change=True, region="HK"),
+    Unit("厘", "physical", ("厘",)),
+    Unit("℃", "physical", ("℃", "°C", "摄氏度")),
+    Unit("磅", "physical", ("磅",), per=("磅",)),
+    Unit("蒲式耳", "physical", ("蒲式耳",), per=("蒲式耳",)),
+    Unit("千卡", "physical", ("千卡",)),
+    # percent
+    Unit("%", "percent", ("%",)),
+    Unit("‰", "percent", ("‰",)),
+    Unit("‱", "percent", ("‱",)),
+    Unit("个百分点", "percent", ("个百分点", "百分点"), change=True),
+    Unit("基点", "percent", ("基点", "个基点", "bps", "bp", "点子"), change=True),
+    # multiple
+    Unit("倍", "multiple", ("倍",)),
+    Unit("番", "multiple", ("番",)),
+    # time: streak units
+    Unit("年", "time", ("年",), per=("年",)),
+    Unit("个月", "time", ("个月", "月"), per=("月",)),
+    Unit("个季度", "time", ("个季度", "季度", "季")),
+    Unit("个交易日", "time", ("个交易日", "交易日")),
+    Unit("日", "time", ("日",), per=("日",)),
+    Unit("天", "time", ("天",), per=("天",)),
+    Unit("周", "time", ("周", "个星期", "星期")),
+    Unit("届", "time", ("届",)),
+    Unit("期", "time", ("期",)),
+    # index
+    Unit("点", "index", ("点",)),
+    # only after `/` or `每`
+    Unit("小时", "denominator", ("小时",), per=("小时",)),
+    Unit("瓶", "denominator", ("瓶",), per=("瓶",)),
+    Unit("Wh", "denominator", ("Wh",), per=("Wh",)),
+    Unit("箱", "denominator", ("箱",), per=("箱",)),
+    # count: measure words, each its own unit
+    Unit("家次", "count", ("家次",)), Unit("人次", "count", ("人次",), per=("人次",)),
+    Unit("场次", "count", ("场次",)), Unit("架次", "count", ("架次",)), Unit("批次", "count", ("批次",)),
+    Unit("户次", "count", ("户次",)), Unit("车次", "count", ("车次",)), Unit("航次", "count", ("航次",)),
+    Unit("班次", "count", ("班次",)), Unit("件次", "count", ("件次",)), Unit("台套", "count", ("台套",)),
+    Unit("个", "count", ("个",)), Unit("家", "count", ("家",), per=("家",)),
+    Unit("户", "count", ("户",), per=("户",)), Unit("项", "count", ("项",)), Unit("支", "count", ("支",)),
+    Unit("市", "count", ("市",)), Unit("人", "count", ("人",), per=("人",)), Unit("名", "count", ("名",)),
+    Unit("位", "count", ("位",)), Unit("件", "count", ("件",), per=("件",)),
+    Unit("台", "count", ("台",), per=("台",)), Unit("辆", "count", ("辆",), per=("辆",)),
+    Unit("所", "count", ("所",)), Unit("座", "count", ("座",)), Unit("场", "count", ("场",), per=("场",)),
+    Unit("次", "count", ("次",), per=("次",)), Unit("列", "count", ("列",)), Unit("条", "count", ("条",)),
+    Unit("套", "count", ("套",)), Unit("部", "count", ("部",)), Unit("头", "count", ("头",), per=("头",)),
+    Unit("起", "count", ("起",)), Unit("轮", "count", ("轮",)), Unit("种", "count", ("种",)),
+    Unit("宗", "count", ("宗",)), Unit("只", "count", ("只",), per=("只",)), Unit("艘", "count", ("艘",)),
+    Unit("架", "count", ("架",)), Unit("栋", "count", ("栋",)), Unit("间", "count", ("间",)),
+    Unit("张", "count", ("张",), per=("张",)), Unit("股", "count", ("股",), per=("股",)),
+    Unit("手", "count", ("手",)), Unit("份", "count", ("份",)), Unit("篇", "count", ("篇",)),
+    Unit("款", "count", ("款",)), Unit("例", "count", ("例",)), Unit("处", "count", ("处",)),
+    Unit("片", "count", ("片",)), Unit("批", "count", ("批",)), Unit("双", "count", ("双",)), Unit("对", "count", ("对",)),
+    Unit("棵", "count", ("棵",)), Unit("株", "count", ("株",)), Unit("匹", "count", ("匹",)),
+    Unit("口", "count", ("口",)), Unit("枚", "count", ("枚",)), Unit("颗", "count", ("颗",)),
+    Unit("首", "count", ("首",)), Unit("集", "count", ("集",)), Unit("本", "count", ("本",)),
+    Unit("册", "count", ("册",)), Unit("幅", "count", ("幅",)), Unit("辆次", "count", ("辆次",)),
+    Unit("趟", "count", ("趟",)), Unit("班", "count", ("班",)), Unit("宗次", "count", ("宗次",)),
+    Unit("笔", "count", ("笔",)), Unit("单", "count", ("单",)), Unit("票", "count", ("票",)),
+    Unit("床", "count", ("床",), per=("床",)), Unit("县", "count", ("县",)),
+    Unit("伙", "count", ("伙",), region="HK"), Unit("镇", "count", ("镇",)), Unit("村", "count", ("村",)),
+    Unit("区", "count", ("区",)), Unit("省", "count", ("省",)),
+)  # fmt: skip
 
 # Symbols written before a number, with the currency they stand for.
 CURRENCY_SYMBOLS: dict[str, str] = {
@@ -33,84 +189,17 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "C$": "加元", "$": "美元", "¥": "元", "€": "欧元", "£": "英镑",
 }  # fmt: skip
 
-COUNT_UNITS: tuple[str, ...] = (
-    "家次", "人次", "场次", "架次", "批次", "户次", "车次", "航次", "班次", "件次", "台套", "个", "家", "户", "项", "支",
-    "市", "人", "名", "位", "件", "台", "辆", "所", "座", "场", "次", "列", "条", "套", "部",
-    "头", "起", "轮", "种", "宗", "只", "艘", "架", "栋", "间", "张", "股", "手", "份", "篇",
-    "款", "例", "处", "片", "批", "棵", "株", "匹", "口", "枚", "颗", "首", "集", "本",
-    "册", "幅", "辆次", "趟", "班", "宗次", "笔", "单", "票", "床",
-    "县", "伙", "镇", "村", "区", "省", "双", "对",
-)  # fmt: skip
-
-# Count units of concrete things: a Chinese numeral before them is a quantity with no verb
-# (`三双鞋`, `两头牛`); before the others (`个`, `项`, `批`) it needs one (`新增三个`), since
-# `两个毫不动摇` and `一批项目` are words, not counts.
-CONCRETE_COUNT_UNITS: tuple[str, ...] = (
-    "双", "对", "头", "匹", "辆", "艘", "架", "台", "棵", "株", "颗", "枚", "栋",
-)  # fmt: skip
-
-# Short unit spellings that also end common words after a one-character numeral (`千方百计`,
-# `一度`, `百度`, `三元电池`, `这一块`): there a cue verb must stand before the numeral.
-SHORT_AMBIGUOUS_UNITS: tuple[str, ...] = ("方", "度", "平", "元", "块", "码", "家", "口", "米", "升")
-
-# Financial numerals (`壹佰贰拾万元`) are read as numbers only in runs of two or more: a
-# lone `陆` or `伍` is a name (`陆家嘴`, `队伍`).
-FINANCIAL_NUMERALS: str = "壹贰叁肆伍陆柒捌玖拾佰仟"
-
-# Words in the noun after `N%的` that make it a rate or a change, not a group the
-# percentage is a part of.
-RATE_NOUN_ENDINGS: tuple[str, ...] = (
-    "率", "速", "幅", "增长", "涨", "跌", "降", "水平", "目标", "预期", "标准", "比例", "比重", "份额", "回报",
-    "收益", "利息", "税", "折扣", "优惠", "关税", "溢价", "利差", "度",
-)  # fmt: skip
-
-# Nouns for a group of people that an age before them defines (`60岁老人`, `14岁儿童`).
-AGE_GROUP_NOUNS: tuple[str, ...] = (
-    "人口", "老人", "老年人", "儿童", "婴幼儿", "幼儿", "青年", "青少年", "少年", "未成年人", "女性",
-    "男性", "妇女", "人群", "群体", "居民", "学生", "劳动年龄人口", "劳动力", "职工", "人员", "以上", "以下",
-)  # fmt: skip
-
-PHYSICAL_UNITS: dict[str, str] = {
-    "千瓦时": "千瓦时", "千瓦": "千瓦", "兆瓦时": "兆瓦时", "兆瓦": "兆瓦", "吉瓦": "吉瓦",
-    "度": "度", "吨标准煤": "吨标准煤", "吨": "吨", "公斤": "公斤", "千克": "千克",
-    "克": "克", "斤": "斤", "平方公里": "平方公里", "平方千米": "平方公里", "平方米": "平方米",
-    "平米": "平方米", "立方米": "立方米", "方": "立方米", "公里": "公里", "千米": "公里",
-    "米": "米", "标准箱": "标准箱", "标箱": "标准箱", "亩": "亩", "公顷": "公顷", "桶": "桶",
-    "升": "升", "盎司": "盎司", "微克": "微克", "毫克": "毫克", "岁": "岁", "码": "码",
-    "厘": "厘", "°C": "℃", "℃": "℃", "摄氏度": "℃", "TEU": "标准箱", "GW": "吉瓦", "MW": "兆瓦",
-    "kg": "公斤", "km": "公里", "kWh": "千瓦时", "磅": "磅", "蒲式耳": "蒲式耳",
-    "平": "平方米", "m2": "平方米", "m²": "平方米", "km2": "平方公里", "km²": "平方公里",
-    "m3": "立方米", "m³": "立方米", "厘米": "厘米", "公分": "厘米", "cm": "厘米", "毫米": "毫米",
-    "mm": "毫米", "GWh": "吉瓦时", "吉瓦时": "吉瓦时", "MWh": "兆瓦时", "TWh": "太瓦时",
-    "太瓦时": "太瓦时", "kW": "千瓦", "KW": "千瓦", "立方英尺": "立方英尺", "英尺": "英尺",
-    "英寸": "英寸", "英里": "英里", "海里": "海里", "加仑": "加仑", "克拉": "克拉", "千卡": "千卡",
-    "卡路里": "卡路里", "千焦": "千焦", "赫兹": "赫兹", "Hz": "赫兹", "千伏安": "千伏安",
-    "周岁": "岁",
-}  # fmt: skip
-
-PERCENT_UNITS: dict[str, str] = {
-    "%": "%", "‰": "‰", "个百分点": "个百分点", "百分点": "个百分点",
-    "‱": "‱", "个基点": "基点", "基点": "基点", "bps": "基点", "bp": "基点", "点子": "基点",
-}  # fmt: skip
-
-MULTIPLE_UNITS: dict[str, str] = {"倍": "倍", "番": "番"}
-
-# Units that count only in a streak (`连续37年`); elsewhere such a number frames time.
-STREAK_UNITS: dict[str, str] = {
-    "年": "年", "个月": "个月", "个季度": "个季度", "季度": "个季度", "季": "个季度",
-    "个交易日": "个交易日", "交易日": "个交易日", "日": "日", "天": "天", "周": "周",
-    "个星期": "周", "星期": "周", "月": "个月", "届": "届", "期": "期",
-}  # fmt: skip
-
-INDEX_UNITS: dict[str, str] = {"点": "点"}
-
-# Denominators a rate may be written with after `/` or `每`: `元/吨`, `微克每立方米`.
-RATE_DENOMINATORS: tuple[str, ...] = (
-    "千瓦时", "平方米", "立方米", "平方公里", "标准箱", "吨", "年", "月", "日", "天", "人",
-    "户", "桶", "股", "度", "公斤", "千克", "斤", "克", "升", "亩", "小时", "盎司", "台",
-    "辆", "张", "件", "头", "只", "人次", "公里", "米", "次", "场", "家", "床", "平", "磅", "蒲式耳",
-    "m2", "m²", "平米", "千米", "km", "kg", "kWh", "Wh", "W", "双", "瓶", "箱", "个",
-)  # fmt: skip
+# Kinds whose Chinese numerals are a quantity without a verb before them (`四成`, `三倍`,
+# `五岁`, `十斤`, `一吨`, `七百块钱`).
+KINDS_READ_WITHOUT_VERB: tuple[str, ...] = (
+    "percent",
+    "cheng",
+    "multiple",
+    "fraction",
+    "time",
+    "physical",
+    "money",
+)
 
 # Nouns for people: a `万`/`亿` amount with no unit before them counts people.
 PERSON_NOUNS: tuple[str, ...] = (
@@ -138,24 +227,150 @@ IMPLIED_UNIT_NOUNS: dict[str, str] = {
     "发电量": "千瓦时", "用电量": "千瓦时", "全社会用电量": "千瓦时",
 }  # fmt: skip
 
+# Count units of concrete things: a Chinese numeral before them is a quantity with no verb
+# (`三双鞋`, `两头牛`); before the others (`个`, `项`, `家`) it needs one (`新增三个`), since
+# `两个毫不动摇`, `一批项目` and `两家` (the article's own subjects) are no figures.
+CONCRETE_COUNT_UNITS: tuple[str, ...] = (
+    "双", "对", "头", "匹", "辆", "艘", "架", "台", "棵", "株", "颗", "枚", "栋",
+)  # fmt: skip
+
+# Short unit spellings that also end common words after a one-character numeral (`千方百计`,
+# `一度`, `百度`, `三元电池`, `这一块`): there a quantity verb must stand before the numeral.
+SHORT_AMBIGUOUS_UNITS: tuple[str, ...] = ("方", "度", "平", "元", "块", "码", "家", "口", "米", "升")
+
+# Financial numerals (`壹佰贰拾万元`) are read as numbers only in runs of two or more: a
+# lone `陆` or `伍` is a name (`陆家嘴`, `队伍`).
+FINANCIAL_NUMERALS: str = "壹贰叁肆伍陆柒捌玖拾佰仟"
+
+# Words that begin with a numeral and a unit and are neither: `一度下跌`, `千方百计`, and
+# the denominators of per-capita rates (`千人口托位数`).
+NUMERAL_WORDS: tuple[str, ...] = (
+    "一度", "一元化", "二元", "三伏", "千方百计", "两头在外", "千人口", "万人口", "十万人口", "百万人口",
+    "一口气", "一站式", "一条龙", "一揽子", "一本账", "一张蓝图", "一米线",
+)  # fmt: skip
+
+# Whole words that are a figure of change with no digits: their value and unit.
+CHANGE_FIGURE_WORDS: dict[str, tuple[str, str]] = {
+    "零增长": ("0", "%"),
+    "翻倍": ("100", "%"),
+    "翻番": ("1", "番"),
+}
+
+# Half of a whole, as a share: `一半`, `半数`, and `过半` (more than half).
+HALF_WORDS: dict[str, str] = {"一半": "", "半数": "", "过半数": ">", "过半": ">"}
+
+# A discount `N折` pays N tenths of the price; `对折` is half. Not in `折合`, `折旧`.
+HALF_OFF_WORDS: tuple[str, ...] = ("对折",)
+NOT_A_DISCOUNT_AFTER: str = "合算旧叠射腾扣返价中线痕现损"
+
+# A comparison that says less or more with no change word: `比武汉少近100万人`.
+COMPARED_LESS_MORE: dict[str, int] = {"少": -1, "多": 1}
+COMPARISON_WORDS: tuple[str, ...] = ("比", "较", "同比", "环比")
+
+# Money written in jiao and fen after yuan: `50元6角3分`.
+YUAN: str = "元"
+SUB_YUAN_UNITS: dict[str, str] = {"jiao": "0.1", "fen": "0.01"}  # the groups of SUB_YUAN_RE
+# Spellings whose spoken short form puts the tenths after them, with their unit: `3米5`, `3块5`.
+SPOKEN_TENTHS_UNITS: dict[str, str] = {"米": "米", "块": "元"}
+# `的` between an age bracket and the group it names (`18岁及以上的居民`).
+OF: str = "的"
+
+# Words in the noun after `N%的` that make it a rate or a change, not a group the
+# percentage is a part of (`79%的毕业生` is a share, `5%的增速` is not).
+RATE_NOUN_ENDINGS: tuple[str, ...] = (
+    "率", "速", "幅", "增长", "涨", "跌", "降", "水平", "目标", "预期", "标准", "比例", "比重", "份额", "回报",
+    "收益", "利息", "税", "折扣", "优惠", "关税", "溢价", "利差", "度",
+)  # fmt: skip
+
+# An age followed by one of these names a group (`60岁老人`); with a bound (`60岁及以上`,
+# `0~14岁`) any noun after it does. These words after an age start no group.
+AGE_UNITS: tuple[str, ...] = ("岁",)
+AGE_GROUP_NOUNS: tuple[str, ...] = (
+    "人口", "老人", "老年人", "儿童", "婴幼儿", "幼儿", "青年", "青少年", "少年", "未成年人", "女性",
+    "男性", "妇女", "人群", "群体", "居民", "学生", "劳动年龄人口", "劳动力", "职工", "人员", "以上", "以下",
+)  # fmt: skip
+AGE_NOT_A_GROUP_NEXT: str = "了时起前后半"
+
+# Markers that end a section number at the start of a heading line (`一、`, `（二）`, `3.`).
+HEADING_MARKERS: tuple[str, ...] = ("、", "）", ")", ".", "．")
+
 # --- bound words (the `qualifier` column) ----------------------------------------------
 
-QUALIFIERS_BEFORE: dict[str, str] = {
-    "不超过": "<=", "不会超过": "<=", "不会超出": "<=", "不会低于": ">=", "不高于": "<=", "不多于": "<=", "至多": "<=", "最多": "<=", "最高": "<=",
-    "上限": "<=", "封顶": "<=",
-    "不少于": ">=", "不低于": ">=", "至少": ">=", "起码": ">=", "最少": ">=", "最低": ">=",
-    "不到": "<", "不足": "<", "低于": "<", "未满": "<", "少于": "<", "未达": "<", "未超过": "<=",
-    "超过": ">", "超出": ">", "超": ">", "逾": ">", "突破": ">", "破": ">", "多于": ">", "高于": ">",
-    "大于": ">",
-    "约": "~", "近": "~", "接近": "~", "将近": "~", "大约": "~", "约合": "~", "约为": "~",
-    "大概": "~", "差不多": "~", "几乎": "~", "逼近": "~", "约占": "~",
-}  # fmt: skip
 
-QUALIFIERS_AFTER: dict[str, str] = {
-    "以上": ">=", "及以上": ">=", "或以上": ">=", "以下": "<=", "及以下": "<=", "或以下": "<=",
-    "以内": "<=", "之内": "<=", "左右": "~", "上下": "~", "上方": ">", "有余": ">", "出头": ">",
-    "多": ">", "余": ">", "之多": "",
-}  # fmt: skip
+@dataclass(frozen=True)
+class BoundWord:
+    """A word that bounds the figure next to it: `超过` before (`>`), `以上` after (`>=`).
+
+    `bare`: it may stand right before a bare magnitude (`超万亿元`, `近万人`), which is a
+    figure only after such a word; `only_bare`: it is a bound nowhere else (`过万`, `上亿`).
+    `opens_metric`: it may open a clause before the subject (`约三成居民`), so a metric
+    never starts with it. A negator before a strict bound flips it (`NEGATED`), so
+    `不超过`, `不会低于`, `未超过` need no row of their own.
+    """
+
+    word: str
+    qualifier: str
+    side: str  # "before" or "after" the number
+    bare: bool = False
+    only_bare: bool = False
+    opens_metric: bool = False
+
+
+BOUND_WORDS: tuple[BoundWord, ...] = (
+    # at most / at least
+    BoundWord("至多", "<=", "before"), BoundWord("最多", "<=", "before"),
+    BoundWord("最高", "<=", "before"), BoundWord("上限", "<=", "before"),
+    BoundWord("封顶", "<=", "before"),
+    BoundWord("至少", ">=", "before"), BoundWord("起码", ">=", "before"),
+    BoundWord("最少", ">=", "before"), BoundWord("最低", ">=", "before"),
+    # less than
+    BoundWord("不到", "<", "before", opens_metric=True), BoundWord("不足", "<", "before", opens_metric=True),
+    BoundWord("低于", "<", "before"), BoundWord("未满", "<", "before"), BoundWord("少于", "<", "before"),
+    BoundWord("未达", "<", "before"),
+    # more than
+    BoundWord("超过", ">", "before", bare=True, opens_metric=True), BoundWord("超出", ">", "before"),
+    BoundWord("超", ">", "before", bare=True, opens_metric=True),
+    BoundWord("逾", ">", "before", bare=True, opens_metric=True),
+    BoundWord("突破", ">", "before", bare=True), BoundWord("破", ">", "before", bare=True),
+    BoundWord("多于", ">", "before"), BoundWord("高于", ">", "before"), BoundWord("大于", ">", "before"),
+    BoundWord("过", ">", "before", bare=True, only_bare=True),
+    BoundWord("上", ">=", "before", bare=True, only_bare=True),  # `上亿元` is 1e8 `>=`
+    # about
+    BoundWord("约", "~", "before", bare=True, opens_metric=True),
+    BoundWord("近", "~", "before", bare=True, opens_metric=True),
+    BoundWord("接近", "~", "before", bare=True, opens_metric=True),
+    BoundWord("将近", "~", "before", opens_metric=True), BoundWord("大约", "~", "before", opens_metric=True),
+    BoundWord("约合", "~", "before"), BoundWord("约为", "~", "before"), BoundWord("大概", "~", "before"),
+    BoundWord("差不多", "~", "before"), BoundWord("几乎", "~", "before"), BoundWord("逼近", "~", "before"),
+    # after the number
+    BoundWord("以上", ">=", "after"), BoundWord("及以上", ">=", "after"), BoundWord("或以上", ">=", "after"),
+    BoundWord("以下", "<=", "after"), BoundWord("及以下", "<=", "after"), BoundWord("或以下", "<=", "after"),
+    BoundWord("以内", "<=", "after"), BoundWord("之内", "<=", "after"), BoundWord("左右", "~", "after"),
+    BoundWord("上下", "~", "after"), BoundWord("上方", ">", "after"), BoundWord("有余", ">", "after"),
+    BoundWord("出头", ">", "after"), BoundWord("多", ">", "after"), BoundWord("余", ">", "after"),
+    # emphatic, no bound (`多达10万人之多`, `升息幅度将达10碼之多`): its words are no counted thing
+    BoundWord("之多", "", "after"),
+)  # fmt: skip
+
+# A negator before a strict bound word: `不超过` is `<=`, `不会低于` is `>=`.
+NEGATORS: tuple[str, ...] = ("不", "不会", "未")
+NEGATED: dict[str, str] = {">": "<=", "<": ">="}
+
+
+def _bound_words(side: str) -> dict[str, str]:
+    words = {b.word: b.qualifier for b in BOUND_WORDS if b.side == side and not b.only_bare}
+    if side == "before":
+        for bound in [b for b in BOUND_WORDS if b.side == side and not b.only_bare]:
+            if bound.qualifier in NEGATED and not bound.word.startswith(NEGATORS):
+                for negator in NEGATORS:
+                    words.setdefault(negator + bound.word, NEGATED[bound.qualifier])
+    return words
+
+
+QUALIFIERS_BEFORE: dict[str, str] = _bound_words("before")
+QUALIFIERS_AFTER: dict[str, str] = _bound_words("after")
+BARE_MAGNITUDE_BOUNDS: dict[str, str] = {b.word: b.qualifier for b in BOUND_WORDS if b.bare}
+METRIC_OPENING_BOUNDS: tuple[str, ...] = tuple(b.word for b in BOUND_WORDS if b.opens_metric)
 
 # Between a bound word and its number only these may stand.
 QUALIFIER_FILLERS: tuple[str, ...] = ("达到", "达", "为", "是", "了", "到", "有", "在", "会", "需", "需要")
@@ -202,21 +417,48 @@ LESS_IS_BETTER_WORDS: tuple[str, ...] = (
     "成本",
 )
 
-# Words that end in a bound word's character without being one: `签约`, `附近`, `通过`.
-NOT_BOUND_WORDS: tuple[str, ...] = (
-    "签约", "合约", "预约", "节约", "制约", "公约", "特约", "履约", "违约", "条约", "契约", "邀约",
-    "附近", "临近", "靠近", "就近", "邻近", "最近", "亲近", "赶超", "突破口",
-)  # fmt: skip
+# --- ambiguity: a word, and the longer words that contain it and are not it ------------
+# Applied by one helper (`patterns.inside_longer_word`, `patterns.unambiguous`): `签约3543亿元`
+# has no `约`, `三方面` no `方` (立方米), `一成不变` no `成`, `以下简称` no `以下`.
+
+AMBIGUOUS: dict[str, tuple[str, ...]] = {
+    "成": ("成为", "成立", "成功", "成本", "成果", "成熟", "成交", "成绩", "成员", "成效", "成长",
+          "成型", "成品", "成都", "成就", "成份", "成分", "一成不变"),
+    "方": ("方面", "方向", "方式", "方案", "方法", "方针", "方位", "方阵", "方舱", "方便"),
+    "约": ("签约", "合约", "预约", "节约", "制约", "公约", "特约", "履约", "违约", "条约", "契约", "邀约"),
+    "近": ("附近", "临近", "靠近", "就近", "邻近", "最近", "亲近"),
+    "超": ("赶超",),
+    "突破": ("突破口",),
+    "上下": ("上下游", "上下级", "上下班"),
+    "以下": ("以下简称",),
+    "占": ("占地",),
+    # coverbs and verbs that open a metric's lead-in, where they begin a word of their own
+    "报": ("报告", "报道", "报表", "报名", "报价", "报刊"),
+    "在": ("在建", "在线", "在校", "在岗", "在职", "在册", "在内", "在外"),
+    "向": ("向前", "向上", "向下"),
+    "对": ("对外", "对象", "对接", "对比"),
+    # unit spellings that begin other words (`平均`, `双方`, `块地`, `圆满`, `两位数`)
+    "平": ("平均", "平稳", "平台", "平衡", "平安", "平等", "平价", "平原", "平坦", "平分", "平行", "平面"),
+    "双": ("双方", "双边", "双向", "双重", "双赢", "双循环"),
+    "块": ("块地", "块田", "块屏", "块板", "块砖", "块石", "块牌", "块区"),
+    "圆": ("圆满", "圆形", "圆心", "圆梦"),
+    "位": ("位数", "位一体"),
+    "为": ("为了", "为主", "为止"),
+    "从": ("从业", "从事", "从而", "从来", "从此", "从前"),
+    "把": ("把握", "把关"),
+    "将": ("将来", "将军"),
+    "于": ("于是",),
+    "被": ("被动",),
+}  # fmt: skip
 
 # Nouns that name a rate of change: a figure after them is a `growth`.
 GROWTH_NOUNS: dict[str, int] = {
     "增速": 1, "增幅": 1, "增长率": 1, "增长幅度": 1, "上涨幅度": 1, "下降幅度": -1, "下跌幅度": -1, "年增率": 1, "涨幅": 1, "升幅": 1, "增长速度": 1,
-    "跌幅": -1, "降幅": -1, "减幅": -1, "跌势": -1,
+    "跌幅": -1, "降幅": -1, "减幅": -1,
 }  # fmt: skip
 SHARE_WORDS: tuple[str, ...] = ("占比", "比重", "份额", "占")
 RATIO_WORDS: tuple[str, ...] = (
-    "贡献率", "比例", "比率", "强度", "率", "安全感", "满意度", "覆盖面", "指数", "系数", "杠杆",
-    "普及度", "集中度", "达标",
+    "贡献率", "比例", "比率", "强度", "率", "满意度", "覆盖面", "指数", "系数", "普及度", "集中度",
 )  # fmt: skip
 
 # --- not indicators ---------------------------------------------------------------------
@@ -227,52 +469,6 @@ STRUCTURE_NOUNS: tuple[str, ...] = (
     "环节", "步骤", "阶段", "板块", "大类", "类别",
 )  # fmt: skip
 
-# Words that contain a numeral and a unit and are neither: `一度下跌`, `两位数增长`,
-# `五位一体`. A candidate that starts one of them is no quantity.
-NUMERAL_WORDS: tuple[str, ...] = (
-    "一度", "一元化", "二元", "一体化", "三伏", "千方百计", "两头在外", "千人口", "万人口", "十万人口", "百万人口", "一方面", "两方面", "一手", "一线",
-    "一口气", "一站式", "一条龙", "一揽子", "一本账", "一张蓝图", "一米线",
-)  # fmt: skip
-
-# A unit spelling that starts longer words which are no unit: `平均`, `方面`, `块地`.
-NOT_A_UNIT_AFTER: dict[str, str] = {
-    "平": "均稳台衡安等价原坦分行面", "方": "面向式案法针位阵舱便", "块": "地田屏板砖石牌区状",
-    "对": "外于应比接象照话手待标策", "位": "数一", "双": "方边向重赢循", "圆": "满形心梦",
-}  # fmt: skip
-
-# Whole words that are a figure of change with no digits: their value and unit.
-CHANGE_FIGURE_WORDS: dict[str, tuple[str, str]] = {
-    "零增长": ("0", "%"),
-    "翻倍": ("100", "%"),
-    "翻番": ("1", "番"),
-}
-
-# Half of a whole, as a share: `一半`, `半数`, and `过半` (more than half).
-HALF_WORDS: dict[str, str] = {"一半": "", "半数": "", "过半数": ">", "过半": ">"}
-
-# A discount `N折` pays N tenths of the price; `对折` is half.
-HALF_OFF_WORDS: tuple[str, ...] = ("对折",)
-NOT_A_DISCOUNT_AFTER: str = "合算旧叠射腾扣返价中线痕现损"
-
-# A comparison that says `less`/`more` with no change word: `比武汉少近100万人`.
-COMPARED_LESS_MORE: dict[str, int] = {"少": -1, "多": 1}
-COMPARISON_WORDS: tuple[str, ...] = ("比", "较", "同比", "环比")
-
-# Money written in jiao and fen after yuan: `50元6角3分`.
-SUB_YUAN_UNITS: dict[str, str] = {"角": "0.1", "毛": "0.1", "分": "0.01"}
-# Units whose spoken short form puts the tenths after them: `3米5`, `3块5`.
-SPOKEN_TENTHS_UNITS: tuple[str, ...] = ("米", "块")
-
-# An age followed by a noun names a group (`60岁及以上人口`); these words after it do not.
-AGE_UNITS: tuple[str, ...] = ("岁",)
-AGE_NOT_A_GROUP_NEXT: str = "了时起前后半"
-
-# Markers that open a section heading line (`一、`, `（二）`, `3.`): a heading is a line of
-# its own, never joined to the paragraph below it.
-HEADING_MARKERS: tuple[str, ...] = ("、", "）", ")", ".", "．")
-
-# Words that make `N成` not a share: `成为`, `成都`, `一成不变`.
-CHENG_NOT_SHARE_NEXT: str = "为立功本果熟交绩员效长型品都就效份分不"
 
 # Words right before a number that make it an ordinal, rank or list marker.
 ORDINAL_BEFORE: tuple[str, ...] = ("第", "前", "No.", "NO.", "#")

@@ -13,72 +13,67 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .lexicon import (
+    BARE_MAGNITUDE_BOUNDS,
     CHANGE_FIGURE_WORDS,
-    CHENG_NOT_SHARE_NEXT,
-    CHINESE_LARGE_UNITS,
-    CHINESE_SMALL_UNITS,
     CONCRETE_COUNT_UNITS,
-    DENOMINATOR_BEFORE,
     FINANCIAL_NUMERALS,
     HALF_WORDS,
     IMPLIED_UNIT_NOUNS,
-    MONEY_WORDS,
-    ORDINAL_BEFORE,
-    PERSON_NOUNS,
+    KINDS_READ_WITHOUT_VERB,
+    LARGE_MAGNITUDE_CHARS,
+    MAGNITUDE_CHARS,
     QUALIFIERS_AFTER,
     SHORT_AMBIGUOUS_UNITS,
     SPOKEN_TENTHS_UNITS,
-    STRUCTURE_NOUNS,
+    YUAN,
 )
 from .numbers import NumberError, magnitude_value, parse_amount, parse_chinese_number
 from .patterns import (
     AMOUNT_RE,
     APPROX_AFTER_UNIT_RE,
+    ASCII_LETTER,
+    BARE_BOUND_WINDOW,
+    BARE_MAGNITUDE_BOUND_RE,
     CANDIDATE_RE,
     CLOCK_RE,
     CURRENCY_SYMBOLS,
     IMPLIED_UNIT_BEFORE_RE,
     IMPLIED_UNIT_NOUN_RE,
-    NOT_A_UNIT_AFTER_RE,
+    INDEX_NOT_AFTER_RE,
+    MONEY_CONTEXT_RE,
     NUMERAL_WORD_RE,
+    ORDINAL_BEFORE_RE,
+    PERSON_AHEAD_RE,
+    QUANTITY_VERBS_RE,
     RANGE_SEPARATOR_RE,
     RATIO_SEPARATOR_RE,
+    SENTENCE_START_RE,
+    SPOKEN_MAGNITUDE_RE,
     SPOKEN_TENTHS_RE,
     STREAK_BEFORE_RE,
+    STRUCTURE_AHEAD_RE,
     SUB_YUAN_RE,
     SUB_YUAN_VALUES,
+    TIME_OF_DAY_BEFORE_RE,
+    UNIT_BY_SPELLING,
     UNIT_KINDS,
     UNIT_RE,
     URL_RE,
-    alternation,
+    inside_longer_word,
 )
 
-_MAGNITUDE_CHARS = set(CHINESE_SMALL_UNITS) | set(CHINESE_LARGE_UNITS)
-_LARGE_MAGNITUDES = set(CHINESE_LARGE_UNITS)
+_MAGNITUDE_CHARS = frozenset(MAGNITUDE_CHARS)
+_LARGE_MAGNITUDES = frozenset(LARGE_MAGNITUDE_CHARS)
 _CONCRETE_COUNTS = frozenset(CONCRETE_COUNT_UNITS)
 _SHORT_AMBIGUOUS = frozenset(SHORT_AMBIGUOUS_UNITS)
 _FINANCIAL = frozenset(FINANCIAL_NUMERALS)
-# How far back in its sentence a figure looks for the noun that implies its unit.
+# How far back a figure looks for the noun that implies its unit: in its clause, then in
+# its sentence.
 IMPLIED_NOUN_WINDOW = 14
 IMPLIED_SENTENCE_WINDOW = 40
-_SENTENCE_START_RE = re.compile(r"[。！？!?\n]")
-_QUANTITY_VERBS_RE = re.compile(
-    r"(?:增加|新增|减少|增|减|达到|达|共有|共|有|超过|超|近|约|逾|突破|合计|总计|累计|仅|只有|"
-    r"多达|高达|再|另|各|又|新建|建成|设立|开设|引进|培育|实施|组建|获批|选出|涉及|建设|新开工|"
-    r"开工|投产|完成|培训|帮扶|救助|安置|吸纳|带动)了?$"
-)
-_SPOKEN_MAGNITUDE_RE = re.compile(
-    r"(?:个(?P<more_after>多|余)?|(?P<more>多|余)|(?P<about>来))(?P<mag>万亿|亿|万)"
-)
-_BARE_MAGNITUDE_BOUND_RE = re.compile(r"(?:超过|超|突破|破|逾|过|上|近|约|接近)$")
-_BARE_MAGNITUDE_BOUNDS = {"近": "~", "约": "~", "接近": "~", "上": ">="}
-_PERSON_AHEAD_RE = re.compile(rf"[^，。；：！？、\n]{{0,14}}?(?:{alternation(PERSON_NOUNS)})")
-_MONEY_CONTEXT_RE = re.compile(alternation(MONEY_WORDS))
-_STRUCTURE_AHEAD_RE = re.compile(rf"(?:{alternation(STRUCTURE_NOUNS)})")
-_ORDINAL_BEFORE_RE = re.compile(rf"(?:{alternation((*ORDINAL_BEFORE, *DENOMINATOR_BEFORE))})$")
-_TIME_OF_DAY_BEFORE_RE = re.compile(r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚)$")
-_INDEX_NOT_AFTER_RE = re.compile(r"(?:钟|半|多钟|整)")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
+# How far from 100 the parts of a two-part structure may add up (rounding).
+STRUCTURE_SUM_TOLERANCE = Decimal("0.5")
+_PER_MILLE = {Decimal(1000): "‰", Decimal(10000): "‱"}
 
 
 @dataclass(slots=True)
@@ -91,7 +86,7 @@ class Mention:
     value: Decimal
     unit: str
     unit_kind: str  # count, money, physical, percent, multiple, time, index, cheng, fraction,
-    # ratio, structure, change_figure (`零增长`, `翻倍`), discount (`九折`)
+    # half (`一半`), ratio, structure, change_figure (`零增长`, `翻倍`), discount (`九折`)
     surface: str
     bound: str = ""  # qualifier stated by the number's own form
     range_end: str = ""  # "low" or "high"
@@ -129,12 +124,12 @@ def _implied_unit(text: str, start: int, end: int, sentence: str) -> tuple[str, 
     before = IMPLIED_UNIT_BEFORE_RE.search(text, max(0, start - IMPLIED_NOUN_WINDOW), start)
     if before:
         return _unit_of_noun(before.group("noun"))
-    if _PERSON_AHEAD_RE.match(text, end):
+    if PERSON_AHEAD_RE.match(text, end):
         return "人", "count"
-    if _MONEY_CONTEXT_RE.search(sentence):
+    if MONEY_CONTEXT_RE.search(sentence):
         return "元", "money"
     window_start = max(0, start - IMPLIED_SENTENCE_WINDOW)
-    breaks = list(_SENTENCE_START_RE.finditer(text, window_start, start))
+    breaks = list(SENTENCE_START_RE.finditer(text, window_start, start))
     if breaks:
         window_start = breaks[-1].end()
     nouns = list(IMPLIED_UNIT_NOUN_RE.finditer(text, window_start, start))
@@ -158,7 +153,7 @@ def _read_unit(text: str, pos: int) -> tuple[str, str, int, bool, bool] | None:
     """(unit, kind, end, approx, half) for the unit at `pos`, `成` and rates included;
     `half` where `半` follows `倍` or `成` (`一倍半`, `一成半`)."""
     if pos < len(text) and text[pos] == "成":
-        if pos + 1 < len(text) and text[pos + 1] in CHENG_NOT_SHARE_NEXT:
+        if inside_longer_word(text, pos, pos + 1):
             return None
         half = pos + 1 < len(text) and text[pos + 1] == "半"
         return "%", "cheng", pos + 1 + half, False, half
@@ -168,12 +163,11 @@ def _read_unit(text: str, pos: int) -> tuple[str, str, int, bool, bool] | None:
     spelling = match.group("unit")
     unit, kind = UNIT_KINDS[spelling]
     end = match.end()
-    not_after = NOT_A_UNIT_AFTER_RE.get(spelling)
-    if not_after is not None and not match.group("per") and not_after.match(text, match.end("unit")):
-        return None
+    if not match.group("per") and inside_longer_word(text, match.start("unit"), match.end("unit")):
+        return None  # `三方面`: `方` of `方面` is no 立方米
     if match.group("per"):
         denominator = match.group("per")[1:]
-        denominator = UNIT_KINDS.get(denominator, (denominator, ""))[0]
+        denominator = UNIT_BY_SPELLING[denominator].canonical
         unit = f"{unit}/{denominator}"
     elif kind in ("count", "physical") and end < len(text) and text[end] in "/":
         return None  # a rate with a denominator we do not know: better no row
@@ -184,26 +178,25 @@ def _read_unit(text: str, pos: int) -> tuple[str, str, int, bool, bool] | None:
 def _chinese_allowed(
     text: str, start: int, unit_start: int, numeral_length: int, value: Decimal, unit: str, unit_kind: str
 ) -> bool:
-    """Chinese numerals count only where they are a quantity (`四成`, `增加六个`)."""
+    """Chinese numerals count where they are a quantity: before a measure (`四成`, `五岁`,
+    `一吨`), a concrete count (`三双鞋`), or after a quantity verb (`增加六个`); never in a
+    word that holds a numeral (`一度`, `千方百计`)."""
     if NUMERAL_WORD_RE.match(text, start):
         return False
-    if (
-        numeral_length == 1
-        and text[unit_start : unit_start + 1] in _SHORT_AMBIGUOUS
-        and not _has_cue(text, start)
-    ):
-        return False
-    if unit_kind in ("percent", "cheng", "multiple", "fraction", "time", "physical", "money"):
-        return True  # `五岁`, `十斤`, `一吨`: a numeral before a measure is a quantity
+    if numeral_length == 1 and text[unit_start : unit_start + 1] in _SHORT_AMBIGUOUS:
+        if not _has_cue(text, start):
+            return False  # `百度`, `三元电池`, `这一块`
+    if unit_kind in KINDS_READ_WITHOUT_VERB:
+        return True
     if value < 2:
         return False
     if unit_kind == "count" and unit in _CONCRETE_COUNTS:
-        return True  # `三双鞋`, `两头牛`
+        return True
     return _has_cue(text, start)
 
 
 def _has_cue(text: str, start: int) -> bool:
-    return bool(_QUANTITY_VERBS_RE.search(text, max(0, start - 5), start))
+    return bool(QUANTITY_VERBS_RE.search(text, max(0, start - 5), start))
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -216,7 +209,7 @@ def find_mentions(text: str) -> list[Mention]:
         if match.start() < pos:
             continue  # inside a mention already read (a range's second number, say)
         if addresses and any(s <= match.start() < e for s, e in addresses):
-            continue
+            continue  # an address: `%28` is no percentage
         found, next_pos = _read_candidate(text, match, names)
         mentions.extend(found)
         pos = max(next_pos, match.end())
@@ -225,9 +218,9 @@ def find_mentions(text: str) -> list[Mention]:
 
 def _left_blocks(text: str, start: int) -> bool:
     before = text[start - 1] if start else ""
-    if before and (_ASCII_LETTER.match(before) or before in "+＋" or before == "."):
+    if before and (ASCII_LETTER.match(before) or before in "+＋" or before == "."):
         return True
-    if _ORDINAL_BEFORE_RE.search(text, max(0, start - 3), start):
+    if ORDINAL_BEFORE_RE.search(text, max(0, start - 3), start):
         return True
     return False
 
@@ -240,7 +233,7 @@ def _read_candidate(text: str, match: re.Match, names: _NameSpans) -> tuple[list
         numeral = match.group("pct_cn_num")
         fuzzy = numeral.endswith("几")
         numeral = numeral[:-2] if numeral.endswith("点几") else numeral.rstrip("几")
-        value = parse_amount(numeral) if numeral[0].isdigit() or numeral[0] == "." else _safe_cn(numeral)
+        value = parse_amount(numeral) if numeral[0] in "0123456789." else _safe_cn(numeral)
         found, end_at = _simple(text, names, match, value, "%", "percent")
         for mention in found:
             mention.bound = ">" if fuzzy else mention.bound
@@ -294,19 +287,16 @@ def _read_candidate(text: str, match: re.Match, names: _NameSpans) -> tuple[list
     return _read_amount(text, match)
 
 
-_PER_MILLE = {Decimal(1000): "‰", Decimal(10000): "‱"}
-
-
 def _discount_value(numeral: str) -> Decimal | None:
     """`九折` pays 90 % of the price, `75折` 75 %, `9.5折` 95 %, `八五折` 85 %."""
     if numeral[0].isdigit():
         number = Decimal(numeral)
         return number * 10 if number < 10 else number
+    if len(numeral) == 2 and all(_safe_cn(ch) is not None for ch in numeral):
+        return Decimal("".join(str(int(_safe_cn(ch) or 0)) for ch in numeral))
     value = _safe_cn(numeral)
     if value is None:
         return None
-    if len(numeral) == 2 and "点" not in numeral and "十" not in numeral:
-        return Decimal("".join(str(int(_safe_cn(ch) or 0)) for ch in numeral))
     return value * 10 if value < 10 else value
 
 
@@ -335,10 +325,6 @@ def _attach_post(text: str, mention: Mention) -> None:
             return  # `多` after a unit is a `多` of the next words, except `一倍多`, `三成多`
         mention.post_qualifier = QUALIFIERS_AFTER[word]
         mention.post_end = after.end()
-
-
-# How far from 100 the parts of a two-part structure may add up (rounding).
-STRUCTURE_SUM_TOLERANCE = Decimal("0.5")
 
 
 def _read_ratio(text: str, match: re.Match) -> tuple[list[Mention], int]:
@@ -410,7 +396,7 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
         return [], end
 
     # Spoken magnitudes after the number: `一百二十个亿`, `三十多万人口`.
-    spoken = _SPOKEN_MAGNITUDE_RE.match(text, end)
+    spoken = SPOKEN_MAGNITUDE_RE.match(text, end)
     more = spoken and (spoken.group("more") or spoken.group("more_after"))
     about = bool(spoken and spoken.group("about"))  # `三十来万`: about 300,000
     if spoken and not (spoken.group("more") or about) and _read_unit(text, spoken.end()) is not None:
@@ -436,7 +422,7 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
         if price is not None:
             name, kind, unit_end, approx, half = price
         else:
-            if end < len(text) and _ASCII_LETTER.match(text[end]):
+            if end < len(text) and ASCII_LETTER.match(text[end]):
                 return [], end
             if not (set(amount) & _LARGE_MAGNITUDES):
                 return [], end
@@ -462,10 +448,10 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
 
     bound = ">" if (approx or fuzzy) else "~" if about else ""
     if magnitude_only:
-        word = _BARE_MAGNITUDE_BOUND_RE.search(text, max(0, start - 2), start)
+        word = BARE_MAGNITUDE_BOUND_RE.search(text, max(0, start - BARE_BOUND_WINDOW), start)
         if not word:
             return [], unit_end
-        bound = _BARE_MAGNITUDE_BOUNDS.get(word.group(), ">")
+        bound = BARE_MAGNITUDE_BOUNDS[word.group()]
     if (
         chinese
         and not magnitude_only
@@ -502,16 +488,16 @@ def _price_without_currency(text: str, end: int) -> tuple[str, str, int, bool, b
 
 def _after_unit_places(text: str, value: Decimal, unit: str, unit_end: int) -> tuple[Decimal, int]:
     """`50元6角3分` and the spoken `3米5`, `3块5`: the places written after the unit."""
-    if unit == "元":
+    if unit == YUAN:
         places = SUB_YUAN_RE.match(text, unit_end)
         if places and places.end() > unit_end:
-            for group in ("jiao", "fen"):
+            for group, place_value in SUB_YUAN_VALUES.items():
                 digit = places.group(group)
                 if digit:
-                    value += _digit_value(digit) * Decimal(SUB_YUAN_VALUES["角" if group == "jiao" else "分"])
+                    value += _digit_value(digit) * Decimal(place_value)
             return value, places.end()
     spelled = text[unit_end - 1] if unit_end else ""
-    if spelled in SPOKEN_TENTHS_UNITS and unit in ("米", "元"):
+    if SPOKEN_TENTHS_UNITS.get(spelled) == unit:
         tenths = SPOKEN_TENTHS_RE.match(text, unit_end)
         if tenths and value == value.to_integral_value():
             return value + _digit_value(tenths.group("digit")) / 10, tenths.end()
@@ -527,16 +513,16 @@ def _unit_fits(text, start, unit_end, amount, unit, kind, chinese) -> bool:
     if kind == "time":
         return bool(STREAK_BEFORE_RE.search(text, max(0, start - 4), start))
     if kind == "index":
-        if chinese or _INDEX_NOT_AFTER_RE.match(text, unit_end):
+        if chinese or INDEX_NOT_AFTER_RE.match(text, unit_end):
             return False
-        if _TIME_OF_DAY_BEFORE_RE.search(text, max(0, start - 3), start):
+        if TIME_OF_DAY_BEFORE_RE.search(text, max(0, start - 3), start):
             return False
     if kind == "count":
-        if _STRUCTURE_AHEAD_RE.match(text, unit_end):
+        if STRUCTURE_AHEAD_RE.match(text, unit_end):
             return False
         if unit_end < len(text) and text[unit_end] in "万亿":
             return False  # `4个万亿元台阶`: a count of size classes
-    if unit_end < len(text) and _ASCII_LETTER.match(text[unit_end]) and kind not in ("money",):
+    if unit_end < len(text) and ASCII_LETTER.match(text[unit_end]) and kind not in ("money",):
         return not re.match(r"[A-Za-z]", text[unit_end - 1])
     return True
 

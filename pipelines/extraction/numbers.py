@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from .lexicon import CHINESE_DIGITS, CHINESE_LARGE_UNITS, CHINESE_SMALL_UNITS
+from .lexicon import CHINESE_DIGITS, CHINESE_LARGE_UNITS, CHINESE_SMALL_UNITS, MAGNITUDES
 
-_MAGNITUDE_CHARS = {**CHINESE_SMALL_UNITS, **CHINESE_LARGE_UNITS}
+_MAGNITUDE_CHARS = MAGNITUDES
 
 
 class NumberError(ValueError):

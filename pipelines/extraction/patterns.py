@@ -6,40 +6,44 @@ import re
 
 from .lexicon import (
     AGE_GROUP_NOUNS,
+    AMBIGUOUS,
+    BARE_MAGNITUDE_BOUNDS,
     CHANGE_FIGURE_WORDS,
     CHINESE_DIGITS,
-    CHINESE_LARGE_UNITS,
-    CHINESE_SMALL_UNITS,
     COMPARED_LESS_MORE,
     COMPARISON_WORDS,
-    COUNT_UNITS,
     CURRENCY_SYMBOLS,
-    CURRENCY_UNITS,
+    DENOMINATOR_BEFORE,
     FALL_WORDS,
+    FINANCIAL_NUMERALS,
     GROWTH_NOUNS,
     HALF_OFF_WORDS,
     HALF_WORDS,
     HEADING_MARKERS,
     IMPLIED_UNIT_NOUNS,
-    INDEX_UNITS,
-    MULTIPLE_UNITS,
+    LESS_IS_BETTER_WORDS,
+    MAGNITUDE_CHARS,
+    METRIC_OPENING_BOUNDS,
+    MONEY_WORDS,
     NEUTRAL_CHANGE_WORDS,
     NOT_A_DISCOUNT_AFTER,
-    NOT_A_UNIT_AFTER,
     NUMERAL_WORDS,
-    PERCENT_UNITS,
-    PHYSICAL_UNITS,
+    ORDINAL_BEFORE,
+    PERSON_NOUNS,
+    PLAIN_DIGITS,
     QUALIFIER_FILLERS,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
-    RATE_DENOMINATORS,
     RATE_NOUN_ENDINGS,
     RATIO_WORDS,
     RELATIVE_CHANGE_WORDS,
+    RELATIVE_YEAR_WORDS,
     RISE_WORDS,
     SHARE_WORDS,
-    STREAK_UNITS,
+    STRUCTURE_NOUNS,
     SUB_YUAN_UNITS,
+    UNITS,
+    Unit,
 )
 
 
@@ -48,36 +52,95 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-# Unit spellings → (canonical unit, kind).
-UNIT_KINDS: dict[str, tuple[str, str]] = {}
-for _spelling in COUNT_UNITS:
-    UNIT_KINDS[_spelling] = (_spelling, "count")
-for _table, _kind in (
-    (PHYSICAL_UNITS, "physical"),
-    (CURRENCY_UNITS, "money"),
-    (PERCENT_UNITS, "percent"),
-    (MULTIPLE_UNITS, "multiple"),
-    (STREAK_UNITS, "time"),
-    (INDEX_UNITS, "index"),
-):
-    for _spelling, _canonical in _table.items():
-        UNIT_KINDS[_spelling] = (_canonical, _kind)
+# (ambiguous word, longer word, where the word stands in it) for every row of `AMBIGUOUS`.
+_LONGER_WORDS: tuple[tuple[str, str, int], ...] = tuple(
+    (word, longer, longer.index(word)) for word, longers in AMBIGUOUS.items() for longer in longers
+)
+_LONGER_BY_WORD: dict[str, tuple[tuple[str, int], ...]] = {
+    word: tuple((longer, longer.index(word)) for longer in longers) for word, longers in AMBIGUOUS.items()
+}
 
-_DIGITS_CN = "".join(CHINESE_DIGITS)
-CN_DIGIT = f"[{_DIGITS_CN}]"
-# `千` before `瓦`, `克`, `米` belongs to the unit (`5千瓦`), not to the number: the units
-# that start with 千 say which characters may follow it.
-_QIAN_UNIT_NEXT = "".join(sorted({s[1] for s in UNIT_KINDS if s.startswith("千") and len(s) > 1}))
-_SMALL_MAG_CHARS = "".join(ch for ch in CHINESE_SMALL_UNITS if ch not in "千仟")
-_MAG_CHAR = rf"(?:[{_SMALL_MAG_CHARS}{''.join(CHINESE_LARGE_UNITS)}]|[千仟](?![{_QIAN_UNIT_NEXT}]))"
-_SMALL_MAG = rf"(?:[{_SMALL_MAG_CHARS}]|[千仟](?![{_QIAN_UNIT_NEXT}]))"
+
+def inside_longer_word(text: str, start: int, end: int) -> bool:
+    """Whether an ambiguous word within `text[start:end]` is part of a longer word that
+    reaches outside the span: `约` in `签约3543亿元`, `以下` in `以下简称` (table `AMBIGUOUS`)."""
+    span = text[start:end]
+    for word, longers in _LONGER_BY_WORD.items():
+        at = span.find(word)
+        while at >= 0:
+            for longer, offset in longers:
+                begin = start + at - offset
+                if (
+                    begin >= 0
+                    and text.startswith(longer, begin)
+                    and (begin < start or begin + len(longer) > end)
+                ):
+                    return True
+            at = span.find(word, at + 1)
+    return False
+
+
+def unambiguous(word: str) -> str:
+    """A regex for `word` that does not match where it is part of a longer word of
+    `AMBIGUOUS` (`报` but not `报告`): the same table, as a look-around."""
+    guards = []
+    for key, longer, offset in _LONGER_WORDS:
+        at = word.find(key)
+        if at < 0:
+            continue
+        before, after = longer[:offset], longer[offset:]
+        skip = f".{{{at}}}" if at else ""
+        behind = f"(?<={re.escape(before)})" if before else ""
+        guards.append(f"(?!{skip}{behind}{re.escape(after)})")
+    return "".join(guards) + re.escape(word)
+
+
+def unambiguous_alternation(words) -> str:
+    """`alternation`, each word guarded by `unambiguous`."""
+    return "|".join(unambiguous(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+# Unit spellings → (canonical unit, kind), for the units a number may carry.
+UNIT_BY_SPELLING: dict[str, Unit] = {}
+for _unit in UNITS:
+    for _spelling in _unit.spellings:
+        if _spelling in UNIT_BY_SPELLING:
+            raise ValueError(f"lexicon.UNITS: the spelling {_spelling!r} belongs to two units")
+        UNIT_BY_SPELLING[_spelling] = _unit
+UNIT_KINDS: dict[str, tuple[str, str]] = {
+    spelling: (unit.canonical, unit.kind)
+    for spelling, unit in UNIT_BY_SPELLING.items()
+    if unit.kind != "denominator"
+}
+RATE_DENOMINATORS: tuple[str, ...] = tuple(spelling for unit in UNITS for spelling in unit.per)
+CHANGE_UNITS: frozenset[str] = frozenset(unit.canonical for unit in UNITS if unit.change)
+PERCENT_SIGNS: frozenset[str] = frozenset(("%", "‰", "‱"))
+
+CN_DIGIT = f"[{PLAIN_DIGITS}]"
+
+
+def _magnitude_char(chars: str = MAGNITUDE_CHARS) -> str:
+    """A magnitude character that does not begin a unit's spelling: `千` of `5千瓦` and `百`
+    of `5百分点` belong to the unit, not to the number."""
+    alternatives = []
+    for char in chars:
+        rests = [s[1:] for s in UNIT_KINDS if s[0] == char and len(s) > 1]
+        alternatives.append(f"{char}(?!{alternation(rests)})" if rests else char)
+    return f"(?:{'|'.join(alternatives)})"
+
+
+_MAG_CHAR = _magnitude_char()
+_SMALL_MAG = _magnitude_char("十百千")
 MAGNITUDE = rf"{_MAG_CHAR}+"
 # `.5%` is written for 0.5% in quick copy.
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![0-9A-Za-z.])\.\d+)"
 # After a magnitude: the digits of the place below (`14万4000`) or a chain of places
-# (`5万4千6百`, `4万1千`).
+# (`5万4千6百`, `4万1千`, `1亿9百万`).
 ARABIC_AMOUNT = rf"{ARABIC}(?:{MAGNITUDE}(?:(?:\d{{1,4}}(?:{_SMALL_MAG}万?|万)){{1,3}}(?:\d(?![\d.]))?|\d{{1,4}}(?![\d.]))?)?"
-CHINESE_AMOUNT = rf"(?:{CN_DIGIT}|{_MAG_CHAR})+(?:点(?:{CN_DIGIT}+|几)|(?<=[十百千万])几)?"
+# Financial numerals (`壹佰贰拾万元`) are read inside a Chinese numeral run.
+CHINESE_AMOUNT = (
+    rf"(?:{CN_DIGIT}|{_MAG_CHAR}|[{FINANCIAL_NUMERALS}])+(?:点(?:{CN_DIGIT}+|几)|(?<=[十百千万])几)?"
+)
 
 # `(?<!...)` keeps `3%-5%` and `0.94-0.43` from reading a minus sign; `负3.9%` and
 # `零下5℃` are signs written as words.
@@ -100,8 +163,7 @@ _FIRST_CHARS = "".join(
     sorted(
         set("0123456789-−百零.负")
         | set(CHINESE_DIGITS)
-        | set(CHINESE_SMALL_UNITS)
-        | set(CHINESE_LARGE_UNITS)
+        | set("十百千万亿拾佰仟")
         | {s[0] for s in CURRENCY_SYMBOLS}
         | {w[0] for w in (*CHANGE_FIGURE_WORDS, *HALF_WORDS, *HALF_OFF_WORDS)}
     )
@@ -122,25 +184,11 @@ CANDIDATE_RE = re.compile(
     rf"|(?P<currency>{alternation(CURRENCY_SYMBOLS)})(?P<cur_amount>{ARABIC_AMOUNT})"
     rf"|{_SIGN}(?P<amount>{_NOT_A_DATE}{ARABIC_AMOUNT}|{_CHINESE_QUANTITY}))"
 )
-# A section heading line (`一、经济运行`, `（二）对外贸易`, `3. 价格`): never joined to the
-# paragraph below it.
-HEADING_MAX_CHARS = 30
-HEADING_LINE_RE = re.compile(
-    rf"(?:{CN_DIGIT}{{1,3}}[{re.escape(''.join(HEADING_MARKERS))}]|[（(](?:{CN_DIGIT}{{1,3}}|\d{{1,2}})[）)]"
-    rf"|\d{{1,2}}[、.．](?!\d))[^。！？]{{0,{HEADING_MAX_CHARS}}}"
-)
-# A unit written in Latin letters or symbols after a digit: the space between goes.
-LATIN_UNIT_START_RE = re.compile(r"[A-Za-z%‰℃°\u3380-\u33ff]")
-# `79%的毕业生`: a percentage before `的` and a noun is the part of that group, unless the
-# noun names a rate or a change (`5%的增速`, `3%的利率`).
-PART_OF_GROUP_AFTER_RE = re.compile(
-    rf"的(?![^，。；、\d]{{0,4}}(?:{alternation(RATE_NOUN_ENDINGS)}))[\u4e00-\u9fff]"
-)
-AGE_GROUP_NOUN_RE = re.compile(rf"(?:{alternation(AGE_GROUP_NOUNS)})")
+
 RATIO_SEPARATOR_RE = re.compile(r"[:：∶]")
 # A clock time is no ratio: `10:30`, `01:47:19`.
 CLOCK_RE = re.compile(r"(?:[01]?\d|2[0-4])(?:[:：][0-5]\d){1,2}")
-# Words that start with a numeral and a unit and are neither (`一度`, `两位数`).
+# Words that start with a numeral and a unit and are neither (`一度`, `千方百计`).
 NUMERAL_WORD_RE = re.compile(alternation(NUMERAL_WORDS))
 # Addresses: nothing in them is a figure (`%28` is an escaped bracket).
 URL_RE = re.compile(r"(?:https?://|www\.)[!-~]+")
@@ -151,7 +199,17 @@ SUB_YUAN_RE = re.compile(
 SUB_YUAN_VALUES = SUB_YUAN_UNITS
 # `3米5`: one digit after the unit, nothing of a number after it.
 SPOKEN_TENTHS_RE = re.compile(rf"(?P<digit>\d|{CN_DIGIT})(?![\d.%万亿千百十个倍成年月日号天])")
-# Implied units: the noun right before the number (bound and filler words between).
+# A section heading line (`一、经济运行`, `（二）对外贸易`, `3. 价格`): never joined to the
+# paragraph below it.
+HEADING_MAX_CHARS = 30
+HEADING_LINE_RE = re.compile(
+    rf"(?:{CN_DIGIT}{{1,3}}[{re.escape(''.join(HEADING_MARKERS))}]|[（(](?:{CN_DIGIT}{{1,3}}|\d{{1,2}})[）)]"
+    rf"|\d{{1,2}}[、.．](?!\d))[^。！？]{{0,{HEADING_MAX_CHARS}}}"
+)
+# A unit written in Latin letters or symbols after a digit: the space between goes.
+LATIN_UNIT_START_RE = re.compile(r"[A-Za-z%‰℃°\u3380-\u33ff]")
+# Where a sentence starts, for looking back within it.
+SENTENCE_START_RE = re.compile(r"[。！？!?\n]")
 
 AMOUNT_RE = re.compile(rf"(?P<amount>{ARABIC_AMOUNT}|{CHINESE_AMOUNT})")
 
@@ -161,16 +219,13 @@ UNIT_RE = re.compile(
     rf"(?P<unit>{_UNIT_SPELLINGS})"
     rf"(?P<per>(?:/|每)(?:{alternation(RATE_DENOMINATORS)}))?"
 )
-# A unit spelling that starts another word (`方面`, `平均`) is no unit there.
-NOT_A_UNIT_AFTER_RE: dict[str, re.Pattern] = {
-    spelling: re.compile(f"[{chars}]") for spelling, chars in NOT_A_UNIT_AFTER.items()
-}
 
 RANGE_SEPARATOR_RE = re.compile(r"(?:至|到|-|—|–|~|～|〜|－|－)")
-# `上下` of `上下游` and `以下` of `以下简称` are other words.
-APPROX_AFTER_UNIT_RE = re.compile(
-    rf"(?:{alternation(QUALIFIERS_AFTER)})(?<!上下(?=[游级班]))(?<!以下(?=简称))"
-)
+# `上下` of `上下游` and `以下` of `以下简称` are other words (`AMBIGUOUS`).
+APPROX_AFTER_UNIT_RE = re.compile(rf"(?:{unambiguous_alternation(QUALIFIERS_AFTER)})")
+# A bare magnitude is a figure only right after one of these (`超万亿元`, `近万人`, `过万`).
+BARE_MAGNITUDE_BOUND_RE = re.compile(rf"(?:{alternation(BARE_MAGNITUDE_BOUNDS)})$")
+BARE_BOUND_WINDOW = max(len(w) for w in BARE_MAGNITUDE_BOUNDS)
 
 _FILLERS = alternation(
     (*QUALIFIER_FILLERS, *QUALIFIERS_BEFORE, "分别", "均", "都", "将", "不会", "可能", "或",
@@ -219,6 +274,167 @@ YEAR_SPAN_RE = re.compile(
     r"(?<!\d)(?:19|20)\d{2}(?:年)?(?:\d{1,2}月)?\s*(?:至|到|-|—|–|~)\s*(?:19|20)\d{2}年"
 )
 
+# --- metric: what a figure measures ---
+
+LEADING_RE = re.compile(
+    r"^(?:\d{1,2}[、.]|[①-⑳]|其中|同时|此外|另外|另一方面|而且|而|但是|但|并且|并|且|也|还|另|据统计|数据显示|"
+    rf"仍然|依然|仍|{alternation(METRIC_OPENING_BOUNDS)}|的|由|从|进入|到了|"
+    rf"收于|收报|报收|收盘报|{unambiguous('报')}|"
+    r"初步核算|目前|当前|截至[^，]{0,10}?[底末]|截至|到|(?:19|20)\d{2}(?:/\d{2})?"
+    r"(?:财政年度|财年|年度|年)(?:以来|[底末初]|全年)?的?|今年(?:以来)?|本年度|预计|据悉|"
+    r"分别|均|[\s“”\"'‘’：:，,、（()）●■◆▲·—\-])+"
+)
+
+# A change word that names its period (`月减`, `年增`) is part of what is measured.
+PERIOD_CHANGE_WORDS = frozenset(w for w in (*RISE_WORDS, *FALL_WORDS) if w[0] in "年月周季")
+
+TRAILING_WORDS = (
+    *QUALIFIERS_BEFORE, *(f"{w}占" for w in QUALIFIERS_BEFORE),  # `约占四成`: the bound of a share
+    *(w for w in (*RISE_WORDS, *FALL_WORDS) if w not in PERIOD_CHANGE_WORDS),
+    "达到", "达", "为", "约为", "增至", "提升至", "提高到", "提高至", "降至", "下降至", "升至",
+    "跌至", "回升至", "回落至", "下降到", "增长到", "扩大到", "分别", "均", "都", "将", "已",
+    "已经", "了", "有", "共", "共计", "合计", "总计", "实现", "保持", "稳定在", "维持在", "在",
+    "是", "和", "及", "、", "预计", "有望", "可", "可以", "仍", "还", "也", "再", "又", "亦",
+    "同比", "环比", "大幅", "显著", "明显", "首次", "连续", "已连续", "连", "持续", "进一步",
+    "轻微", "略", "小幅", "仅", "只", "高达", "多达", "等", "再次", "创", "，", "的", "仍然", "依然",
+    "有所", "显著", "突然", "就有", "就", "至", "到", "估计", "能", "能够", "大概", "或",
+    "收于", "收报", "报收", "报", "由", "从", "继续", "各",
+)  # fmt: skip
+
+# Read backwards: the run of trailing words is matched from the end of the reversed text,
+# which costs the run's length instead of a `$`-anchored search from every position.
+TRAILING_PUNCTUATION = "\\s“\"'‘：:，,、（(●■◆▲·—\\-"
+
+TRAILING_WORD_SET = frozenset(TRAILING_WORDS)
+
+CHANGE_START_RE = re.compile(alternation((*RISE_WORDS, *FALL_WORDS)))
+
+TRAILING_TOKEN_REVERSED_RE = re.compile(
+    rf"{alternation(w[::-1] for w in TRAILING_WORDS)}|[{TRAILING_PUNCTUATION}]"
+)
+
+ENDS_IN_CHANGE_RE = re.compile(
+    rf"(?:{alternation((*RISE_WORDS, *FALL_WORDS))}|[高低多少快慢])[了出约近超逾]*$"
+)
+
+COMPARISON_RE = re.compile(
+    r"(?<!占)(?:同比|环比|同口径|按年|按月|按季|相比|相较|比|较)(?![重例率值较大为高低好快])"
+)
+
+GENERIC = frozenset(
+    ("增速", "增幅", "跌幅", "降幅", "涨幅", "比重", "占比", "规模", "总量", "总额", "价格",
+     "金额", "数量", "年均", "平均", "合计", "其中", "总计", "全年", "当年", "同期", "产能",
+     "销量", "收入", "产量", "营收", "利润", "均价", "增长", "下降", "预算", "开支", "余额")
+)  # fmt: skip
+
+# Coverbs, except where they begin a word of their own (`从业`, `在建`, `对外`, `为了`).
+COVERB_RE = re.compile(unambiguous_alternation(("在", "向", "对", "为", "给", "从", "把", "将", "于", "被")))
+
+LEADING_AFTER_RE = re.compile(r"(?:也|都|均|还|亦|已|并|就|又|再)+")
+
+# Words after a figure that continue the sentence rather than name the thing counted.
+NOT_A_THING_RE = re.compile(
+    r"(?:左右|以上|以下|上下|之间|同比|环比|增长|下降|增加|减少|较|比|占|创|居|位|为|是|达|至|到"
+    r"|轻微|略|明显|大幅|显著|稍|有所|仍|均|都|也|还|则|做|幅度"
+    r"|[好差高低多少快慢](?:于|出|许|很|得|了|$))"
+)
+
+BRACKETED_RE = re.compile(r"[（(][^）)]*[）)]")
+
+TRAILING_STOP_RE = re.compile(r"[，,；;。！？!?\n：:、\u3000]")
+
+# --- sentences and subjects ---
+
+CLAUSE_END_RE = re.compile(r"[，,；;：:]")
+
+DIGIT_RE = re.compile(r"\d")
+
+# Clauses that say how a figure was computed or sourced, not what it measures.
+METHOD_CLAUSE_RE = re.compile(r"^(?:按|以|据|经|从|分|初步)|(?:计算|来看|看|核算|显示|表示|介绍|指出)$")
+
+TRAILING_NUMBER_RE = re.compile(r"[\d.,%]+$")
+
+THRESHOLD_NEXT_RE = re.compile(r"的(?![，。；、])")
+
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+NOT_A_NOUN_START = "增减降升涨跌达为是占左上以及和与、，。；的"
+
+NEXT_STOP_RE = re.compile(r"[，,；;。！？!?\n：:\u3000]|\d")
+
+# --- bound, measure, period ---
+
+LIST_GLUE = frozenset(("", "、", "和", "及", "与", "或", "以及"))
+
+SHARE_AFTER_PERCENT_RE = re.compile(
+    r"的?(?:资金|资本|资产|企业|人口|用户|产品|收入|股份|股权|土地|面积|人员|家庭|居民|员工|项目|份额)"
+)
+
+BELOW_RE = re.compile(r"低于?[了约近]?$")
+
+GROWTH_AFTER_RE = re.compile(r"的?(?:增速|增长|增幅|涨幅|的增长)")
+
+LESS_IS_BETTER_RE = re.compile(alternation(LESS_IS_BETTER_WORDS))
+
+BASE_BEFORE_RE = re.compile(r"(?:比|较|相比|相较|与|同|由|从|自|和)$")
+
+SINCE_AFTER_RE = re.compile(r"^(?:[底末初]?)(?:以来|开始|起)")
+
+RELATIVE_RE = re.compile(rf"(?<![比较])(?:{alternation(RELATIVE_YEAR_WORDS)})")
+
+# --- mentions: which numbers are quantities ---
+
+QUANTITY_VERBS_RE = re.compile(
+    r"(?:增加|新增|减少|增|减|达到|达|共有|共|有|超过|超|近|约|逾|突破|合计|总计|累计|仅|只有|"
+    r"多达|高达|再|另|各|又|新建|建成|设立|开设|引进|培育|实施|组建|获批|选出|涉及|建设|新开工|"
+    r"开工|投产|完成|培训|帮扶|救助|安置|吸纳|带动)了?$"
+)
+
+SPOKEN_MAGNITUDE_RE = re.compile(
+    r"(?:个(?P<more_after>多|余)?|(?P<more>多|余)|(?P<about>来))(?P<mag>万亿|亿|万)"
+)
+
+PERSON_AHEAD_RE = re.compile(rf"[^，。；：！？、\n]{{0,14}}?(?:{alternation(PERSON_NOUNS)})")
+
+MONEY_CONTEXT_RE = re.compile(alternation(MONEY_WORDS))
+
+STRUCTURE_AHEAD_RE = re.compile(rf"(?:{alternation(STRUCTURE_NOUNS)})")
+
+ORDINAL_BEFORE_RE = re.compile(rf"(?:{alternation((*ORDINAL_BEFORE, *DENOMINATOR_BEFORE))})$")
+
+TIME_OF_DAY_BEFORE_RE = re.compile(r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚)$")
+
+INDEX_NOT_AFTER_RE = re.compile(r"(?:钟|半|多钟|整)")
+
+ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+# --- cleaning ---
+
+# Chinese punctuation that stays as written: the metric keeps the article's own words,
+# and these mark clause boundaries either way. Circled numbers stay list markers.
+KEEP_AS_WRITTEN = set("，；：（）！？、。“”‘’《》【】「」『』〈〉\u3000") | {
+    chr(c) for c in range(0x2460, 0x2500)
+}
+
+CJK = r"\u3400-\u9fff\uf900-\ufaff"
+
+SENTENCE_END = "。！？!?；;：:”」』）)…"
+
+# What the cleaner may change: full-width and compatibility characters, runs of spaces,
+# and line breaks with the blank lines around them.
+EDIT_RE = re.compile(
+    r"(?P<digit_comma>(?<=\d)，(?=\d{3}(?!\d)))"  # `１，２３４`: a thousands separator
+    r"|(?P<wide>[\u2000-\u200a\u2024\u2212\u3000\u3200-\u33ff\ufe30-\ufe6f\uff01-\uffef])"
+    r"|(?P<spaces>[ \t\u00a0\u3000\u200b]+)"
+    r"|(?P<breaks>[ \t\u3000]*(?:\r\n|\r|\n)(?:[ \t\u3000]*(?:\r\n|\r|\n))*[ \t\u3000]*)"
+)
+
+IS_CJK = re.compile(f"[{CJK}]")
+
+IS_CJK_OR_DIGIT_PUNCT = re.compile(f"[{CJK}，。；：、！？（）“”%％]")
+
+# --- implied units, comparisons, groups ---
+
 IMPLIED_UNIT_BEFORE_RE = re.compile(rf"(?P<noun>{alternation(IMPLIED_UNIT_NOUNS)}){FILLERS_RE}$")
 IMPLIED_UNIT_NOUN_RE = re.compile(alternation(IMPLIED_UNIT_NOUNS))
 # `比武汉少近100万人`, `同比多3亿元`: less or more than a compared figure, with no change word.
@@ -226,3 +442,9 @@ COMPARED_LESS_MORE_RE = re.compile(
     rf"(?:{alternation(COMPARISON_WORDS)})[^，。；、\d]{{0,12}}?(?P<cue>{alternation(COMPARED_LESS_MORE)})(?:了)?"
     rf"(?:{alternation(QUALIFIERS_BEFORE)})?$"
 )
+# `79%的毕业生`: a percentage before `的` and a noun is the part of that group, unless the
+# noun names a rate or a change (`5%的增速`, `3%的利率`).
+PART_OF_GROUP_AFTER_RE = re.compile(
+    rf"的(?![^，。；、\d]{{0,4}}(?:{alternation(RATE_NOUN_ENDINGS)}))[\u4e00-\u9fff]"
+)
+AGE_GROUP_NOUN_RE = re.compile(rf"(?:{alternation(AGE_GROUP_NOUNS)})")
