@@ -113,7 +113,15 @@ UNITS: tuple[Unit, ...] = (
     Unit("亩", "physical", ("亩",), per=("亩",)),
     Unit("公顷", "physical", ("公顷",)),
     Unit("桶", "physical", ("桶",), per=("桶",)),
-    Unit("升", "physical", ("升",), per=("升",)),
+    Unit("升", "physical", ("升", "公升"), per=("升",)),
+    Unit("毫升", "physical", ("毫升",)),
+    Unit("两", "physical", ("两",)),  # a weight after digits (`2两茶叶`); `两` before a unit is two
+    Unit("微米", "physical", ("微米",)),
+    Unit("纳米", "physical", ("纳米",)),
+    Unit("马力", "physical", ("马力",)),
+    Unit("GB", "physical", ("GB",)),
+    Unit("TB", "physical", ("TB",)),
+    Unit("MB", "physical", ("MB",)),
     Unit("盎司", "physical", ("盎司",), per=("盎司",)),
     Unit("微克", "physical", ("微克",)),
     Unit("毫克", "physical", ("毫克",)),
@@ -271,7 +279,9 @@ COMPARISON_WORDS: tuple[str, ...] = ("比", "较", "同比", "环比")
 YUAN: str = "元"
 SUB_YUAN_UNITS: dict[str, str] = {"jiao": "0.1", "fen": "0.01"}  # the groups of SUB_YUAN_RE
 # Spellings whose spoken short form puts the tenths after them, with their unit: `3米5`, `3块5`.
-SPOKEN_TENTHS_UNITS: dict[str, str] = {"米": "米", "块": "元"}
+SPOKEN_TENTHS_UNITS: dict[str, str] = {"米": "米", "块": "元", "度": "度"}
+# Units after which `半` adds a half: `一斤半`, `两岁半`, `一倍半` (multiples too).
+HALF_AFTER_UNITS: tuple[str, ...] = ("斤", "公斤", "岁", "周岁", "吨", "米", "公里", "亩", "两", "块", "元")
 # `的` between an age bracket and the group it names (`18岁及以上的居民`).
 OF: str = "的"
 
@@ -443,6 +453,8 @@ AMBIGUOUS: dict[str, tuple[str, ...]] = {
     "块": ("块地", "块田", "块屏", "块板", "块砖", "块石", "块牌", "块区"),
     "圆": ("圆满", "圆形", "圆心", "圆梦"),
     "位": ("位数", "位一体"),
+    # `两` is a weight only where no number or unit follows (`5万两千` is 52000)
+    "两": ("两千", "两百", "两万", "两亿", "两十", "两个", "两年", "两位", "两项", "两成", "两倍", "两家", "两次"),
     "为": ("为了", "为主", "为止"),
     "从": ("从业", "从事", "从而", "从来", "从此", "从前"),
     "把": ("把握", "把关"),

@@ -17,6 +17,7 @@ from .lexicon import (
     CHANGE_FIGURE_WORDS,
     CONCRETE_COUNT_UNITS,
     FINANCIAL_NUMERALS,
+    HALF_AFTER_UNITS,
     HALF_WORDS,
     IMPLIED_UNIT_NOUNS,
     KINDS_READ_WITHOUT_VERB,
@@ -37,6 +38,7 @@ from .patterns import (
     CANDIDATE_RE,
     CLOCK_RE,
     CURRENCY_SYMBOLS,
+    HALF_AFTER_UNIT_RE,
     IMPLIED_UNIT_BEFORE_RE,
     IMPLIED_UNIT_NOUN_RE,
     INDEX_NOT_AFTER_RE,
@@ -171,7 +173,9 @@ def _read_unit(text: str, pos: int) -> tuple[str, str, int, bool, bool] | None:
         unit = f"{unit}/{denominator}"
     elif kind in ("count", "physical") and end < len(text) and text[end] in "/":
         return None  # a rate with a denominator we do not know: better no row
-    half = kind == "multiple" and end < len(text) and text[end] == "半"
+    half = (kind == "multiple" or spelling in HALF_AFTER_UNITS) and HALF_AFTER_UNIT_RE.match(
+        text, end
+    ) is not None
     return unit, kind, end + half, bool(match.group("approx")), half
 
 
@@ -417,6 +421,7 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
             if found:
                 return found, found[-1].post_end
 
+    spoken_places = False
     if unit is None:
         price = _price_without_currency(text, end)
         if price is not None:
@@ -434,7 +439,9 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
     else:
         name, kind, unit_end, approx, half = unit
         if not half:
+            unit_start_of_places = unit_end
             value, unit_end = _after_unit_places(text, value, name, unit_end)
+            spoken_places = unit_end > unit_start_of_places
 
     if not _unit_fits(text, start, unit_end, amount, name, kind, chinese):
         return [], unit_end
@@ -455,6 +462,7 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
     if (
         chinese
         and not magnitude_only
+        and not spoken_places  # `两块五`, `十块八毛`: a price as spoken
         and not _chinese_allowed(text, start, end, len(amount), value, name, kind)
     ):
         if not (set(amount) & _LARGE_MAGNITUDES):

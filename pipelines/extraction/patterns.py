@@ -197,6 +197,8 @@ SUB_YUAN_RE = re.compile(
     rf"(?:(?P<jiao>\d|{CN_DIGIT})[角毛])?(?:(?P<fen>\d|{CN_DIGIT})分(?![钟之析别红配享布期成]))?(?<=[角毛分])"
 )
 SUB_YUAN_VALUES = SUB_YUAN_UNITS
+# `一斤半`: a half after the unit, not `半数` or `半年` of the next words.
+HALF_AFTER_UNIT_RE = re.compile(r"半(?![数年月天日价小])")
 # `3米5`: one digit after the unit, nothing of a number after it.
 SPOKEN_TENTHS_RE = re.compile(rf"(?P<digit>\d|{CN_DIGIT})(?![\d.%万亿千百十个倍成年月日号天])")
 # A section heading line (`一、经济运行`, `（二）对外贸易`, `3. 价格`): never joined to the
