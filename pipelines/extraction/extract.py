@@ -17,6 +17,7 @@ from .interpret import (
 from .lexicon import AGE_NOT_A_GROUP_NEXT, AGE_UNITS, OF
 from .mentions import Mention, find_mentions
 from .metric import (
+    balance_brackets,
     counted_thing,
     is_comparison_figure,
     is_generic,
@@ -192,6 +193,7 @@ class _SentenceReader:
             measure, sign, metric = self._listed()
         else:
             measure, sign, metric = self._new_reading(position, mention, pre, pre_from, clause_index)
+        metric = balance_brackets(metric, self.display[self.start : mention.start])
         value = mention.value
         if measure == "growth" and sign < 0 and value > 0:
             value = -value

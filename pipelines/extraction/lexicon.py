@@ -301,6 +301,11 @@ AGE_GROUP_NOUNS: tuple[str, ...] = (
 )  # fmt: skip
 AGE_NOT_A_GROUP_NEXT: str = "了时起前后半"
 
+# Brackets and quotes a metric keeps balanced: (opening, closing).
+BRACKET_PAIRS: tuple[tuple[str, str], ...] = (
+    ("（", "）"), ("(", ")"), ("“", "”"), ("‘", "’"), ("《", "》"), ("【", "】"), ("「", "」"), ("『", "』"),
+)  # fmt: skip
+
 # Markers that end a section number at the start of a heading line (`一、`, `（二）`, `3.`).
 HEADING_MARKERS: tuple[str, ...] = ("、", "）", ")", ".", "．")
 

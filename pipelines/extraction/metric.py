@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from .cleaning import to_simplified
+from .lexicon import BRACKET_PAIRS
 from .patterns import (
     BRACKETED_RE,
     CHANGE_START_RE,
@@ -152,3 +153,40 @@ def last_phrase(metric: str) -> str:
 def split_list_subject(subject: str) -> list[str]:
     """`起数、死亡人数` → the items that `分别` distributes figures over."""
     return [item for item in re.split(r"[、和及与]|以及", subject) if item]
+
+
+# How far back before a metric its opening bracket may stand to be taken in.
+BRACKET_REACH = 24
+
+
+def balance_brackets(metric: str, before: str) -> str:
+    """A metric cut inside a quotation or a bracket is mended: an unmatched closing mark
+    takes in its opening from the words before the metric (`千项万亿”重大项目` →
+    `“千项万亿”重大项目`), or else goes; an unmatched opening mark and what follows it go
+    (`贴息比例(单企年度` → `贴息比例`), unless nothing stands before it."""
+    written = metric
+    for opening, closing in BRACKET_PAIRS:
+        if opening not in metric and closing not in metric:
+            continue
+        depth, unmatched_close, last_open = 0, -1, -1
+        for index, char in enumerate(metric):
+            if char == opening:
+                depth, last_open = depth + 1, index
+            elif char == closing:
+                if depth:
+                    depth -= 1
+                else:
+                    unmatched_close = index
+        if unmatched_close >= 0:
+            piece = metric[: unmatched_close + 1]
+            at = before.rfind(piece)
+            opened = before.rfind(opening, max(0, at - BRACKET_REACH), at) if at > 0 else -1
+            if opened >= 0 and closing not in before[opened:at]:
+                metric = before[opened:at] + metric
+            else:
+                metric = metric[:unmatched_close] + metric[unmatched_close + 1 :]
+        elif depth and last_open >= 0:
+            outside = metric[:last_open].strip()
+            metric = outside if len(outside) >= 2 else metric[last_open + 1 :]
+    metric = metric.strip()
+    return metric if len(metric) >= 2 else written  # never empty: keep the words as read
