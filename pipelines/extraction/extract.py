@@ -14,6 +14,10 @@ from .interpret import (
     period_for,
     qualifier_for,
 )
+from .lexicon import (
+    RESPECTIVELY,
+    SHARE_VERB,
+)
 from .mentions import Mention, find_mentions
 from .metric import (
     counted_thing,
@@ -221,7 +225,7 @@ class _SentenceReader:
         metric, self.subject, self.list_items = _metric_for(
             self.clean, mention, own, self.subject, pre, self.topic.before(clause_start), next_start
         )
-        if "分别" in pre and not self.list_items and needs_subject(own):
+        if RESPECTIVELY in pre and not self.list_items and needs_subject(own):
             # `接待游客6.5亿人次，旅游总收入7800亿元，分别增长12.3%和15.6%`
             size = _list_size(text, self.mentions, position)
             if size > 1 and len(self.earlier_metrics) >= size:
@@ -259,7 +263,7 @@ def _metric_for(
     after the figure."""
     display = clean.display
     items: list[str] = []
-    if "分别" in pre and own:
+    if RESPECTIVELY in pre and own:
         parts = split_list_subject(own)
         if len(parts) > 1:
             items = parts
@@ -289,12 +293,12 @@ def _metric_for(
     if needs_subject(own) and not short_noun:
         base = subject or topic
         metric = base + own if own else base
-        if own and not base and not own.startswith("占"):
+        if own and not base and not own.startswith(SHARE_VERB):
             subject = own  # `收入为…，同比增长15%`: a generic word still carries over
         return metric or after or own, subject, items
     if is_comparison_figure(pre):
         return own, subject, items  # the compared figure does not change the subject
-    subject = own.split("占")[0] if "占" in own[1:] else own
+    subject = own.split(SHARE_VERB)[0] if SHARE_VERB in own[1:] else own
     return own, subject, items
 
 

@@ -7,20 +7,27 @@ earlier in the sentence that the figure refers to, and the subject it is said of
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from .lexicon import (
     GROWTH_NOUNS,
+    LEVEL_AT_ALONE,
+    POLARITY_CHANGE_WORD,
+    PROPORTION_NOUNS,
     QUALIFIERS_BEFORE,
+    RATE_SUFFIX,
     RATIO_WORDS,
     RELATIVE_CHANGE_WORDS,
+    SHARE_VERB,
     SHARE_WORDS,
+    TIMES_UNIT,
+    VALUE_ADDED_WORDS,
 )
 from .mentions import Mention
 from .patterns import (
     BASE_BEFORE_RE,
+    BASE_YEAR_TAIL_RE,
     BELOW_RE,
     CHANGE_CUE_RE,
     CHANGE_UNITS,
@@ -90,7 +97,7 @@ def period_for(text: str, refs: list[YearRef], sentence_start: int, number_start
             return None
         if ref.base:
             between = text[ref.end : number_start]
-            if re.fullmatch(r"(?:[底末初]|年底|年末|同期)?的?", between):
+            if BASE_YEAR_TAIL_RE.fullmatch(between):
                 return ref.year
             continue
         return ref.year
@@ -134,14 +141,14 @@ def measure_for(
         return "growth", 1
     tail = pre[-24:]
     noun = _nearest_noun(clause_before)
-    if noun in ("增加值", "增值"):
+    if noun in VALUE_ADDED_WORDS:
         noun = None
     # `增加7.1%至250.6亿元`: right after a change, `至` gives the new level.
-    level_at = LEVEL_AT_RE.search(tail) or pre.strip() in ("至", "到")
+    level_at = LEVEL_AT_RE.search(tail) or pre.strip() in LEVEL_AT_ALONE
     cue_match = CHANGE_CUE_RE.search(tail)
     cue = cue_match.group("cue") if cue_match else None
     change_sign = 1 if cue in RISE_SET else -1 if cue in FALL_SET else 0
-    if cue == "改善":
+    if cue == POLARITY_CHANGE_WORD:
         change_sign = -1 if LESS_IS_BETTER_RE.search(clause_before) else 1
     elif cue in RELATIVE_CHANGE_WORDS and noun in GROWTH_NOUNS:
         change_sign = RELATIVE_CHANGE_WORDS[cue] * GROWTH_NOUNS[noun]  # `降幅比上月收窄2.7个百分点`
@@ -162,19 +169,19 @@ def measure_for(
     if GROWTH_AFTER_RE.match(after):
         return "growth", 1  # `8%左右增速`
     if kind in ("cheng", "fraction", "structure"):
-        named_rate = noun not in _SHARE and (noun in _RATIO or (noun or "").endswith("率"))
+        named_rate = noun not in _SHARE and (noun in _RATIO or (noun or "").endswith(RATE_SUFFIX))
         return ("ratio" if named_rate else "share"), 1  # `不良率为千分之五` is a rate
     if unit in ("%", "‰"):
         if SHARE_AFTER_PERCENT_RE.match(after):
             return "share", 1  # `30%的资金`: a part of a whole
-        if noun in _SHARE or (noun in ("比例", "比率") and "占" in clause_before):
+        if noun in _SHARE or (noun in PROPORTION_NOUNS and SHARE_VERB in clause_before):
             return "share", 1
-        if noun in _RATIO or (noun and noun.endswith("率")):
+        if noun in _RATIO or (noun and noun.endswith(RATE_SUFFIX)):
             return "ratio", 1
         if previous_measure in ("share", "ratio") and not cue:
             return previous_measure, 1
         return "ratio", 1
-    if unit == "倍" or kind == "ratio":
+    if unit == TIMES_UNIT or kind == "ratio":
         return "ratio", 1
     return "level", 1
 

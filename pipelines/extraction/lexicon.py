@@ -363,3 +363,38 @@ ORDINAL_BEFORE: tuple[str, ...] = ("第", "前", "No.", "NO.", "#")
 
 # Time words in a sentence that are not a four-digit year but override an earlier one.
 RELATIVE_YEAR_WORDS: tuple[str, ...] = ("今年", "本年度", "本年", "明年", "当年")
+
+
+# --- words and characters the rules name ------------------------------------------------
+
+ZERO_DIGITS: str = "零〇"  # a place left empty (`一百零二`); never a number's first digit
+TEN_THOUSAND: str = "万"
+DECIMAL_POINT: str = "点"  # `十三点八四`
+FUZZY: str = "几"  # `四十几`: more than the number before it
+FUZZY_DECIMAL: str = DECIMAL_POINT + FUZZY  # `二十一点几`
+HALF: str = "半"  # `一倍半`, `一成半`
+CHENG: str = "成"  # `四成`: tenths
+MORE_WORDS: tuple[str, ...] = ("多", "余")  # `三十多万`: more than, written after a number
+PLUS_SIGNS: str = "+＋"  # `+3`: a score or a code, not a quantity
+# After `a/b`, a date (`3/4日`), not a fraction.
+DATE_CHARS: str = "年月日号期"
+PERIOD_CHARS: str = "年月周季"  # `月减`: a change word that names its period
+RESPECTIVELY: str = "分别"  # `分别增长6.8%、12.3%`: a list of figures
+SHARE_VERB: str = "占"  # `占全国1/4`
+DE: str = "的"
+QUOTE_MARKS: str = "“”\"'"
+COMMA_MARKS: str = "，,"
+OPEN_BRACKETS: str = "(（"
+# A line break after a line holding one of these is inside running prose.
+PROSE_MARKS: str = "，,。、；"
+# Units a figure is given in where the text writes none: people, money.
+PERSON_UNIT: str = "人"
+MONEY_UNIT: str = "元"
+TIMES_UNIT: str = "倍"
+# Value added names a level, though it holds a change word (`增加值增长7%`).
+VALUE_ADDED_WORDS: tuple[str, ...] = ("增加值", "增值")
+LEVEL_AT_ALONE: tuple[str, ...] = ("至", "到")  # `…，至250.6亿元`: the new level
+# `改善` is a fall where less is better (`LESS_IS_BETTER_WORDS`), else a rise.
+POLARITY_CHANGE_WORD: str = "改善"
+RATE_SUFFIX: str = "率"  # `不良率`: a noun ending in it names a rate
+PROPORTION_NOUNS: tuple[str, ...] = ("比例", "比率")  # a share when `占` stands before

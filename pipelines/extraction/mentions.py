@@ -14,10 +14,20 @@ from decimal import Decimal
 
 from .lexicon import (
     BARE_MAGNITUDE_BOUNDS,
+    CHENG,
+    DATE_CHARS,
+    FUZZY,
+    FUZZY_DECIMAL,
+    HALF,
     KINDS_READ_WITHOUT_VERB,
     LARGE_MAGNITUDE_CHARS,
     MAGNITUDE_CHARS,
+    MONEY_UNIT,
+    MORE_WORDS,
+    PERSON_UNIT,
+    PLUS_SIGNS,
     QUALIFIERS_AFTER,
+    TIMES_UNIT,
 )
 from .numbers import NumberError, magnitude_value, parse_amount, parse_chinese_number
 from .patterns import (
@@ -30,10 +40,12 @@ from .patterns import (
     CURRENCY_SYMBOLS,
     INDEX_NOT_AFTER_RE,
     MONEY_CONTEXT_RE,
+    NAME_SPAN_RE,
     ORDINAL_BEFORE_RE,
     PERSON_AHEAD_RE,
     QUANTITY_VERBS_RE,
     RANGE_SEPARATOR_RE,
+    RATIO_COLON_RE,
     SPOKEN_MAGNITUDE_RE,
     STREAK_BEFORE_RE,
     STRUCTURE_AHEAD_RE,
@@ -74,12 +86,8 @@ class _NameSpans:
     """Short quoted names (`“21条”`) and book titles (`《…》`) of one text: a number inside
     one is part of the name. Found once per text."""
 
-    _RE = re.compile(
-        r"《[^》\n]*》|“[^”\n，。；]{0,14}”|「[^」\n，。；]{0,14}」|『[^』\n，。；]{0,14}』|〈[^〉\n，。；]{0,14}〉"
-    )
-
     def __init__(self, text: str) -> None:
-        self._spans = [(m.start(), m.end()) for m in self._RE.finditer(text)]
+        self._spans = [(m.start(), m.end()) for m in NAME_SPAN_RE.finditer(text)]
         self._starts = [start for start, _ in self._spans]
 
     def covers(self, start: int, end: int) -> bool:
@@ -91,9 +99,9 @@ def _implied_unit(text: str, end: int, sentence: str) -> tuple[str, str] | None:
     """A `万`/`亿` amount with no unit: people before a person noun, else money where
     the sentence is about money."""
     if PERSON_AHEAD_RE.match(text, end):
-        return "人", "count"
+        return PERSON_UNIT, "count"
     if MONEY_CONTEXT_RE.search(sentence):
-        return "元", "money"
+        return MONEY_UNIT, "money"
     return None
 
 
@@ -106,10 +114,10 @@ def _context_around(text: str, pos: int) -> str:
 def _read_unit(text: str, pos: int) -> tuple[str, str, int, bool, bool] | None:
     """(unit, kind, end, approx, half) for the unit at `pos`, `成` and rates included;
     `half` where `半` follows `倍` or `成` (`一倍半`, `一成半`)."""
-    if pos < len(text) and text[pos] == "成":
+    if pos < len(text) and text[pos] == CHENG:
         if inside_longer_word(text, pos, pos + 1):
             return None
-        half = pos + 1 < len(text) and text[pos + 1] == "半"
+        half = pos + 1 < len(text) and text[pos + 1] == HALF
         return "%", "cheng", pos + 1 + half, False, half
     match = UNIT_RE.match(text, pos)
     if not match:
@@ -125,7 +133,7 @@ def _read_unit(text: str, pos: int) -> tuple[str, str, int, bool, bool] | None:
         unit = f"{unit}/{denominator}"
     elif kind in ("count", "physical") and end < len(text) and text[end] in "/":
         return None  # a rate with a denominator we do not know: better no row
-    half = kind == "multiple" and end < len(text) and text[end] == "半"
+    half = kind == "multiple" and end < len(text) and text[end] == HALF
     return unit, kind, end + half, bool(match.group("approx")), half
 
 
@@ -154,7 +162,7 @@ def find_mentions(text: str) -> list[Mention]:
 
 def _left_blocks(text: str, start: int) -> bool:
     before = text[start - 1] if start else ""
-    if before and (ASCII_LETTER.match(before) or before in "+＋" or before == "."):
+    if before and (ASCII_LETTER.match(before) or before in PLUS_SIGNS or before == "."):
         return True
     if ORDINAL_BEFORE_RE.search(text, max(0, start - 3), start):
         return True
@@ -167,8 +175,8 @@ def _read_candidate(text: str, match: re.Match, names: _NameSpans) -> tuple[list
         return _read_amount(text, match, names)
     if match.group("pct_cn"):
         numeral = match.group("pct_cn_num")
-        fuzzy = numeral.endswith("几")
-        numeral = numeral[:-2] if numeral.endswith("点几") else numeral.rstrip("几")
+        fuzzy = numeral.endswith(FUZZY)
+        numeral = numeral[:-2] if numeral.endswith(FUZZY_DECIMAL) else numeral.rstrip(FUZZY)
         found, end_at = _simple(text, names, match, _safe_cn(numeral), "%", "percent")
         for mention in found:
             mention.bound = ">" if fuzzy else mention.bound
@@ -190,7 +198,7 @@ def _read_candidate(text: str, match: re.Match, names: _NameSpans) -> tuple[list
         num, den = Decimal(a), Decimal(b)
         if den == 0 or num >= den or num == 0 or _left_blocks(text, start):
             return [], end
-        if end < len(text) and text[end] in "年月日号期":
+        if end < len(text) and text[end] in DATE_CHARS:
             return [], end
         return _simple(text, names, match, num / den * 100, "%", "fraction")
     if match.group("cn_range"):
@@ -231,7 +239,7 @@ def _attach_post(text: str, mention: Mention) -> None:
     mention.post_end = mention.end
     if after:
         word = after.group()
-        if word in ("多", "余") and mention.unit_kind not in ("multiple", "cheng"):
+        if word in MORE_WORDS and mention.unit_kind not in ("multiple", "cheng"):
             return  # `多` after a unit is a `多` of the next words, except `一倍多`, `三成多`
         mention.post_qualifier = QUALIFIERS_AFTER[word]
         mention.post_end = after.end()
@@ -239,15 +247,15 @@ def _attach_post(text: str, mention: Mention) -> None:
 
 def _read_ratio(text: str, match: re.Match) -> tuple[list[Mention], int]:
     start, end = match.start(), match.end()
-    terms = [Decimal(t) for t in re.split(r"[:：]", match.group("ratio"))]
+    terms = [Decimal(t) for t in RATIO_COLON_RE.split(match.group("ratio"))]
     if _left_blocks(text, start) or any(t == 0 for t in terms[1:]):
         return [], end
     if len(terms) == 2:
         a, b = terms
-        looks_like_clock = b == b.to_integral_value() and len(re.split(r"[:：]", match.group())[1]) == 2
+        looks_like_clock = b == b.to_integral_value() and len(RATIO_COLON_RE.split(match.group())[1]) == 2
         if looks_like_clock and b != 1:
             return [], end
-        mention = Mention(start, end, a / b, "倍", "ratio", match.group())
+        mention = Mention(start, end, a / b, TIMES_UNIT, "ratio", match.group())
         mention.post_end = end
         return [mention], end
     mentions = []
@@ -287,9 +295,9 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
     chinese = not amount[0].isdigit()  # Arabic amounts start with a digit (`14万4000` too)
     if _left_blocks(text, start):
         return [], end
-    fuzzy = amount.endswith("几")  # `二十一点几`, `四十几`: more than the number before it
+    fuzzy = amount.endswith(FUZZY)  # `二十一点几`, `四十几`: more than the number before it
     if fuzzy:
-        amount = amount[:-2] if amount.endswith("点几") else amount[:-1]
+        amount = amount[:-2] if amount.endswith(FUZZY_DECIMAL) else amount[:-1]
     # `万亿元`, `百亿次`: a magnitude word with no number means one of it; `十年` is ten.
     magnitude_only = (
         chinese and all(ch in _MAGNITUDE_CHARS for ch in amount) and bool(set(amount) & _LARGE_MAGNITUDES)
@@ -382,10 +390,10 @@ def _unit_fits(text, start, unit_end, amount, unit, kind, chinese) -> bool:
     if kind == "count":
         if STRUCTURE_AHEAD_RE.match(text, unit_end):
             return False
-        if unit_end < len(text) and text[unit_end] in "万亿":
+        if unit_end < len(text) and text[unit_end] in LARGE_MAGNITUDE_CHARS:
             return False  # `4个万亿元台阶`: a count of size classes
     if unit_end < len(text) and ASCII_LETTER.match(text[unit_end]) and kind not in ("money",):
-        return not re.match(r"[A-Za-z]", text[unit_end - 1])
+        return not ASCII_LETTER.match(text[unit_end - 1])
     return True
 
 
@@ -421,6 +429,6 @@ def _read_range(text, names, match, amount, value, unit, second, chinese) -> lis
     high = Mention(start, unit_end, second_value, name, kind, surface, bound="<=", range_end="high")
     low.post_end = high.post_end = unit_end
     after = APPROX_AFTER_UNIT_RE.match(text, unit_end)
-    if after and after.group() not in ("多", "余"):
+    if after and after.group() not in MORE_WORDS:
         low.post_end = high.post_end = after.end()
     return [low, high]

@@ -8,10 +8,17 @@ the unit (`1.4万家企业` → `企业`).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from .cleaning import to_simplified
+from .lexicon import (
+    COMMA_MARKS,
+    DE,
+    OPEN_BRACKETS,
+    PERIOD_CHARS,
+    QUOTE_MARKS,
+    SHARE_VERB,
+)
 from .patterns import (
     BRACKETED_RE,
     CHANGE_START_RE,
@@ -21,6 +28,7 @@ from .patterns import (
     GENERIC,
     LEADING_AFTER_RE,
     LEADING_RE,
+    LIST_SPLIT_RE,
     NOT_A_THING_RE,
     TRAILING_STOP_RE,
     TRAILING_TOKEN_REVERSED_RE,
@@ -45,7 +53,7 @@ def tidy_subject(pre_display: str, pre_simplified: str | None = None) -> str:
         text, simplified = text[: cut.start()], simplified[: cut.start()]
     elif cut:
         compared = simplified[cut.end() :]
-        if ENDS_IN_CHANGE_RE.search(compared) or not compared.strip("的 "):
+        if ENDS_IN_CHANGE_RE.search(compared) or not compared.strip(DE + " "):
             text, simplified = "", ""
         else:
             text, simplified = text[cut.end() :], compared
@@ -71,7 +79,7 @@ def _trailing_start(simplified: str) -> int | None:
     for boundary in reversed(boundaries):
         cut = len(simplified) - boundary
         names_period = (
-            cut > 0 and simplified[cut - 1] in "年月周季" and CHANGE_START_RE.match(simplified, cut)
+            cut > 0 and simplified[cut - 1] in PERIOD_CHARS and CHANGE_START_RE.match(simplified, cut)
         )
         if not names_period:  # `月减` names its period: it stays
             return cut
@@ -98,14 +106,14 @@ def needs_subject(metric: str) -> bool:
     return (
         len(simplified) <= 2
         or simplified in GENERIC
-        or (simplified.startswith("占") and not inside_longer_word(simplified, 0, 1))
+        or (simplified.startswith(SHARE_VERB) and not inside_longer_word(simplified, 0, 1))
     )
 
 
 def counted_thing(display: str, start: int, stop: int) -> str:
     """The words after a count's unit up to the clause's end: `家企业` → `企业`."""
     segment = display[start:stop]
-    if "(" in segment or "（" in segment:
+    if any(bracket in segment for bracket in OPEN_BRACKETS):
         segment = BRACKETED_RE.sub("", segment)
     end = TRAILING_STOP_RE.search(segment)
     if end:
@@ -116,7 +124,7 @@ def counted_thing(display: str, start: int, stop: int) -> str:
     cut = _trailing_start(simplified)
     if cut:
         segment, simplified = segment[:cut], simplified[:cut]
-    kept = segment.strip("的“”\"' ")
+    kept = segment.strip(DE + QUOTE_MARKS + " ")
     if not kept:
         return ""
     at = segment.index(kept)
@@ -131,9 +139,9 @@ def counted_thing(display: str, start: int, stop: int) -> str:
 
 def is_comparison_figure(pre_simplified: str) -> bool:
     """`比上年度修订预算3.4亿元`: the figure is the thing compared with, not the subject's."""
-    text = pre_simplified.strip(" ，,")
+    text = pre_simplified.strip(" " + COMMA_MARKS)
     cut = COMPARISON_RE.match(text)
-    return bool(cut) and bool(text[cut.end() :].strip("的 ")) and not ENDS_IN_CHANGE_RE.search(text)
+    return bool(cut) and bool(text[cut.end() :].strip(DE + " ")) and not ENDS_IN_CHANGE_RE.search(text)
 
 
 def last_phrase(metric: str) -> str:
@@ -151,4 +159,4 @@ def last_phrase(metric: str) -> str:
 
 def split_list_subject(subject: str) -> list[str]:
     """`起数、死亡人数` → the items that `分别` distributes figures over."""
-    return [item for item in re.split(r"[、和及与]|以及", subject) if item]
+    return [item for item in LIST_SPLIT_RE.split(subject) if item]

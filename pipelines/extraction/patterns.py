@@ -378,3 +378,11 @@ EDIT_RE = re.compile(
 IS_CJK = re.compile(f"[{CJK}]")
 
 IS_CJK_OR_DIGIT_PUNCT = re.compile(f"[{CJK}，。；：、！？（）“”%％]")
+
+LIST_SPLIT_RE = re.compile(r"[、和及与]|以及")  # `起数、死亡人数`: the items of a list subject
+BASE_YEAR_TAIL_RE = re.compile(r"(?:[底末初]|年底|年末|同期)?的?")  # `比2020年底的`
+RATIO_COLON_RE = re.compile(r"[:：]")
+# Short quoted names (`“21条”`) and book titles (`《…》`): a number inside one is a name.
+NAME_SPAN_RE = re.compile(
+    r"《[^》\n]*》|“[^”\n，。；]{0,14}”|「[^」\n，。；]{0,14}」|『[^』\n，。；]{0,14}』|〈[^〉\n，。；]{0,14}〉"
+)
