@@ -35,12 +35,14 @@ from .patterns import (
     CJK_RE,
     CLAUSE_BREAK_RE,
     CLAUSE_END_RE,
+    CUE_WINDOW,
     DIGIT_RE,
     METHOD_CLAUSE_RE,
     NEXT_STOP_RE,
     NOT_A_NOUN_START,
     SENTENCE_BREAK_RE,
     THRESHOLD_NEXT_RE,
+    THRESHOLD_WINDOW,
     TRAILING_NUMBER_RE,
 )
 
@@ -106,7 +108,7 @@ def _is_class_threshold(
     `191家工业企业营业收入超百亿元`: a bound that defines a class of things, not a value."""
     if mention.unit_kind == "count" or not qualifier or mention.range_end:
         return False
-    after = text[mention.post_end : mention.post_end + 2]
+    after = text[mention.post_end : mention.post_end + THRESHOLD_WINDOW]
     if source == "before" and THRESHOLD_NEXT_RE.match(after):
         return True
     if mention.magnitude_only and counted_before and qualifier in (">", ">="):
@@ -280,15 +282,13 @@ def _metric_for(
         if mention.unit_kind == "count" and own:
             own = last_phrase(own)
         own = own + after
-    elif len(own) >= 10:
-        own = last_phrase(own) or own  # `要求政府部门在2022/23年度将经常开支拨款` → `经常开支拨款`
     # A two-character word is a subject of its own when a change follows it (`恒指升逾300点`)
     # or it stands beside another such (`出口…，进口…`); otherwise it may be a verb (`交付`).
     short_noun = (
         len(own) == 2
         and not is_generic(own)
         and not looks_like_verb(own)
-        and (0 < len(subject) <= 2 or bool(CHANGE_CUE_RE.search(pre[-24:])))
+        and (0 < len(subject) <= 2 or bool(CHANGE_CUE_RE.search(pre[-CUE_WINDOW:])))
     )
     if needs_subject(own) and not short_noun:
         base = subject or topic

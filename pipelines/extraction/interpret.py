@@ -26,11 +26,15 @@ from .lexicon import (
 )
 from .mentions import Mention
 from .patterns import (
+    AFTER_WINDOW,
     BASE_BEFORE_RE,
     BASE_YEAR_TAIL_RE,
     BELOW_RE,
+    BOOK_TITLE_WINDOW,
+    BOUND_WINDOW,
     CHANGE_CUE_RE,
     CHANGE_UNITS,
+    CUE_WINDOW,
     FALL_SET,
     GROWTH_AFTER_RE,
     LESS_IS_BETTER_RE,
@@ -42,8 +46,11 @@ from .patterns import (
     RELATIVE_RE,
     RISE_SET,
     SHARE_AFTER_PERCENT_RE,
+    SHARE_BOUND_WINDOW,
     SINCE_AFTER_RE,
+    YEAR_BASE_WINDOW,
     YEAR_RE,
+    YEAR_SINCE_WINDOW,
     YEAR_SPAN_RE,
     inside_longer_word,
 )
@@ -69,8 +76,8 @@ def find_year_refs(text: str) -> list[YearRef]:
             continue
         if _in_book_title(text, match.start()):
             continue
-        before = text[max(0, match.start() - 2) : match.start()]
-        after = text[match.end() : match.end() + 4]
+        before = text[max(0, match.start() - YEAR_BASE_WINDOW) : match.start()]
+        after = text[match.end() : match.end() + YEAR_SINCE_WINDOW]
         base = bool(BASE_BEFORE_RE.search(before)) and not SINCE_AFTER_RE.match(after)
         refs.append(YearRef(match.start(), match.end(), match.group("year"), "year", base))
     for match in RELATIVE_RE.finditer(text):
@@ -80,7 +87,7 @@ def find_year_refs(text: str) -> list[YearRef]:
 
 
 def _in_book_title(text: str, pos: int) -> bool:
-    opened = text.rfind("《", max(0, pos - 60), pos)
+    opened = text.rfind("《", max(0, pos - BOOK_TITLE_WINDOW), pos)
     return opened >= 0 and text.rfind("》", opened, pos) < 0
 
 
@@ -110,7 +117,10 @@ def qualifier_for(mention: Mention, pre: str) -> tuple[str, str]:
     The bound word next to the number wins; a range's own bounds win over `约`."""
     if mention.bound:
         return mention.bound, "form"
-    for window, pattern in ((pre[-14:], QUALIFIER_BEFORE_RE), (pre[-18:], QUALIFIER_BEFORE_SHARE_RE)):
+    for window, pattern in (
+        (pre[-BOUND_WINDOW:], QUALIFIER_BEFORE_RE),
+        (pre[-SHARE_BOUND_WINDOW:], QUALIFIER_BEFORE_SHARE_RE),
+    ):
         word = pattern.search(window)
         if word and not inside_longer_word(window, word.start("word"), word.end("word")):
             return QUALIFIERS_BEFORE[word.group("word")], "before"
@@ -139,7 +149,7 @@ def measure_for(
     unit, kind = mention.unit, mention.unit_kind
     if kind == "zero_growth":
         return "growth", 1
-    tail = pre[-24:]
+    tail = pre[-CUE_WINDOW:]
     noun = _nearest_noun(clause_before)
     if noun in VALUE_ADDED_WORDS:
         noun = None
@@ -152,7 +162,7 @@ def measure_for(
         change_sign = -1 if LESS_IS_BETTER_RE.search(clause_before) else 1
     elif cue in RELATIVE_CHANGE_WORDS and noun in GROWTH_NOUNS:
         change_sign = RELATIVE_CHANGE_WORDS[cue] * GROWTH_NOUNS[noun]  # `降幅比上月收窄2.7个百分点`
-    after = text[mention.post_end : mention.post_end + 4]
+    after = text[mention.post_end : mention.post_end + AFTER_WINDOW]
 
     if unit in CHANGE_UNITS:
         if change_sign:

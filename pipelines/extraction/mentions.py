@@ -37,19 +37,24 @@ from .patterns import (
     BARE_BOUND_WINDOW,
     BARE_MAGNITUDE_BOUND_RE,
     CANDIDATE_RE,
+    CONTEXT_WINDOW,
     CURRENCY_SYMBOLS,
     INDEX_NOT_AFTER_RE,
     MONEY_CONTEXT_RE,
     NAME_SPAN_RE,
     ORDINAL_BEFORE_RE,
+    ORDINAL_WINDOW,
     PERSON_AHEAD_RE,
+    QUANTITY_VERB_WINDOW,
     QUANTITY_VERBS_RE,
     RANGE_SEPARATOR_RE,
     RATIO_COLON_RE,
     SPOKEN_MAGNITUDE_RE,
     STREAK_BEFORE_RE,
+    STREAK_WINDOW,
     STRUCTURE_AHEAD_RE,
     TIME_OF_DAY_BEFORE_RE,
+    TIME_OF_DAY_WINDOW,
     UNIT_BY_SPELLING,
     UNIT_KINDS,
     UNIT_RE,
@@ -108,7 +113,7 @@ def _implied_unit(text: str, end: int, sentence: str) -> tuple[str, str] | None:
 def _context_around(text: str, pos: int) -> str:
     """The figure's sentence and its neighbours: enough to tell that an article speaks
     of money without reading the whole of it."""
-    return text[max(0, pos - 150) : pos + 150]
+    return text[max(0, pos - CONTEXT_WINDOW) : pos + CONTEXT_WINDOW]
 
 
 def _read_unit(text: str, pos: int) -> tuple[str, str, int, bool, bool] | None:
@@ -143,7 +148,7 @@ def _chinese_allowed(text: str, start: int, value: Decimal, unit_kind: str) -> b
         return True
     if value < 2:
         return False
-    return bool(QUANTITY_VERBS_RE.search(text, max(0, start - 5), start))
+    return bool(QUANTITY_VERBS_RE.search(text, max(0, start - QUANTITY_VERB_WINDOW), start))
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -164,7 +169,7 @@ def _left_blocks(text: str, start: int) -> bool:
     before = text[start - 1] if start else ""
     if before and (ASCII_LETTER.match(before) or before in PLUS_SIGNS or before == "."):
         return True
-    if ORDINAL_BEFORE_RE.search(text, max(0, start - 3), start):
+    if ORDINAL_BEFORE_RE.search(text, max(0, start - ORDINAL_WINDOW), start):
         return True
     return False
 
@@ -381,11 +386,11 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
 def _unit_fits(text, start, unit_end, amount, unit, kind, chinese) -> bool:
     """Rules that make a number with this unit no quantity: dates, frames, ranks."""
     if kind == "time":
-        return bool(STREAK_BEFORE_RE.search(text, max(0, start - 4), start))
+        return bool(STREAK_BEFORE_RE.search(text, max(0, start - STREAK_WINDOW), start))
     if kind == "index":
         if chinese or INDEX_NOT_AFTER_RE.match(text, unit_end):
             return False
-        if TIME_OF_DAY_BEFORE_RE.search(text, max(0, start - 3), start):
+        if TIME_OF_DAY_BEFORE_RE.search(text, max(0, start - TIME_OF_DAY_WINDOW), start):
             return False
     if kind == "count":
         if STRUCTURE_AHEAD_RE.match(text, unit_end):

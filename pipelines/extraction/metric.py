@@ -30,6 +30,7 @@ from .patterns import (
     LEADING_RE,
     LIST_SPLIT_RE,
     NOT_A_THING_RE,
+    TRAILING_PASSES,
     TRAILING_STOP_RE,
     TRAILING_TOKEN_REVERSED_RE,
     TRAILING_WORD_SET,
@@ -60,7 +61,7 @@ def tidy_subject(pre_display: str, pre_simplified: str | None = None) -> str:
     leading = LEADING_RE.match(simplified)
     if leading:
         text, simplified = text[leading.end() :], simplified[leading.end() :]
-    for _ in range(6):
+    for _ in range(TRAILING_PASSES):
         cut = _trailing_start(simplified)
         if cut is None:
             break

@@ -386,3 +386,20 @@ RATIO_COLON_RE = re.compile(r"[:：]")
 NAME_SPAN_RE = re.compile(
     r"《[^》\n]*》|“[^”\n，。；]{0,14}”|「[^」\n，。；]{0,14}」|『[^』\n，。；]{0,14}』|〈[^〉\n，。；]{0,14}〉"
 )
+
+# --- windows: how far from the number each rule looks (characters) ---
+
+CONTEXT_WINDOW = 150  # either side: does the neighbourhood speak of money
+QUANTITY_VERB_WINDOW = 5  # before a Chinese numeral: `增加六个`
+ORDINAL_WINDOW = 3  # before: `第`, `前`, `No.`
+STREAK_WINDOW = 4  # before a time unit: `连续`
+TIME_OF_DAY_WINDOW = 3  # before an index point: `下午3点`
+YEAR_BASE_WINDOW = 2  # before a year: `比`, `较`
+YEAR_SINCE_WINDOW = 4  # after a year: `以来`
+BOOK_TITLE_WINDOW = 60  # before a year: an open `《`
+BOUND_WINDOW = 14  # before: the bound word and its fillers
+SHARE_BOUND_WINDOW = 18  # before: `约占全国1/4`
+CUE_WINDOW = 24  # before: the change word and its fillers
+AFTER_WINDOW = 4  # after: `8%左右增速`
+THRESHOLD_WINDOW = 2  # after: `10亿元的项目`
+TRAILING_PASSES = 6  # how many runs of trailing words a metric loses at most
