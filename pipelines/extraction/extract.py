@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from .cleaning import CleanText, clean_text
 from .interpret import (
@@ -18,7 +18,7 @@ from .lexicon import (
     RESPECTIVELY,
     SHARE_VERB,
 )
-from .mentions import Mention, find_mentions
+from .mentions import Mention, Reason, find_mentions
 from .metric import (
     counted_thing,
     is_comparison_figure,
@@ -40,11 +40,31 @@ from .patterns import (
     METHOD_CLAUSE_RE,
     NEXT_STOP_RE,
     NOT_A_NOUN_START,
+    PERCENT_SIGNS,
     SENTENCE_BREAK_RE,
     THRESHOLD_NEXT_RE,
     THRESHOLD_WINDOW,
     TRAILING_NUMBER_RE,
 )
+
+RULE_SEPARATOR = ";"
+# Where the qualifier came from (`qualifier_for`), as a rule name.
+QUALIFIER_RULES: dict[str, str] = {
+    "form": "bound in the number's form",
+    "before": "bound word before",
+    "after": "bound word after",
+}
+LIST_RULE = "list: reads like the figure before"
+
+
+@dataclass
+class Trace:
+    """What one extraction decided, for `explain`: the cleaned text, each row with the
+    clean span of its mention, and the numbers set aside with the rule's reason."""
+
+    clean: CleanText | None = None
+    rows: list[tuple[int, int, Indicator]] = field(default_factory=list)
+    rejected: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +81,11 @@ class Indicator:
     char_start: int
     char_end: int
     sentence: str
+    rules: str = ""  # the named rules that made the row, `;`-joined: form; bound; measure
+
+    @property
+    def rule_names(self) -> list[str]:
+        return self.rules.split(RULE_SEPARATOR) if self.rules else []
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -72,11 +97,14 @@ def indicator_id(article_id: str, row: Indicator) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def extract_indicators(raw: str) -> list[Indicator]:
-    """Every indicator mention of one article's raw text, in text order."""
+def extract_indicators(raw: str, trace: Trace | None = None) -> list[Indicator]:
+    """Every indicator mention of one article's raw text, in text order; `trace`, if
+    given, records why each number gave a row or none (`pipelines.explain`)."""
     clean = clean_text(raw)
     text = clean.text
-    mentions = find_mentions(text)
+    mentions = find_mentions(text, trace.rejected if trace is not None else None)
+    if trace is not None:
+        trace.clean = clean
     if not mentions:
         return []
     refs = find_year_refs(text)
@@ -88,7 +116,7 @@ def extract_indicators(raw: str) -> list[Indicator]:
             group.append(mentions[index])
             index += 1
         if group:
-            rows.extend(_read_sentence(clean, refs, sentence_start, sentence_end, group))
+            rows.extend(_read_sentence(clean, refs, sentence_start, sentence_end, group, trace))
     return rows
 
 
@@ -127,16 +155,23 @@ def _is_class_threshold(
 
 
 def _read_sentence(
-    clean: CleanText, refs, sentence_start: int, sentence_end: int, mentions: list[Mention]
+    clean: CleanText,
+    refs,
+    sentence_start: int,
+    sentence_end: int,
+    mentions: list[Mention],
+    trace: Trace | None = None,
 ) -> list[Indicator]:
-    return _SentenceReader(clean, refs, sentence_start, sentence_end, mentions).rows()
+    return _SentenceReader(clean, refs, sentence_start, sentence_end, mentions, trace).rows()
 
 
 class _SentenceReader:
     """Reads the figures of one sentence in order, carrying what an analyst carries from
     one figure to the next: the subject, the reading of a list, the clause's words."""
 
-    def __init__(self, clean: CleanText, refs, start: int, end: int, mentions: list[Mention]) -> None:
+    def __init__(
+        self, clean: CleanText, refs, start: int, end: int, mentions: list[Mention], trace: Trace | None
+    ) -> None:
         self.clean, self.refs, self.start, self.end, self.mentions = clean, refs, start, end, mentions
         self.text, self.display = clean.text, clean.display
         self.clause_starts = [start] + [m.end() for m in CLAUSE_BREAK_RE.finditer(self.text, start, end)]
@@ -148,6 +183,8 @@ class _SentenceReader:
         self.list_position = 0
         self.last_pre_from = start
         self.earlier_metrics: list[str] = []
+        self.measure_rule = ""
+        self.trace = trace
 
     def rows(self) -> list[Indicator]:
         rows = []
@@ -156,6 +193,8 @@ class _SentenceReader:
             row = self._read(position, mention, sentence)
             if row is not None:
                 rows.append(row)
+                if self.trace is not None:
+                    self.trace.rows.append((mention.start, mention.end, row))
         return rows
 
     def _read(self, position: int, mention: Mention, sentence: str) -> Indicator | None:
@@ -174,12 +213,16 @@ class _SentenceReader:
         qualifier, source = qualifier_for(mention, pre)
         counted_before = same_clause and previous.unit_kind == "count"
         if _is_class_threshold(text, mention, qualifier, source, counted_before):
+            if self.trace is not None:
+                self.trace.rejected.append((mention.start, mention.end, Reason.CLASS_THRESHOLD))
             return None  # the threshold stays part of the next figure's words (`10亿元以上项目156个`)
 
         if same_clause and self.previous_reading and is_list_continuation(text, previous, mention):
             measure, sign, metric = self._listed()
+            measure_rule = LIST_RULE
         else:
             measure, sign, metric = self._new_reading(position, mention, pre, pre_from, clause_index)
+            measure_rule = self.measure_rule
         value = mention.value
         if measure == "growth" and sign < 0 and value > 0:
             value = -value
@@ -197,6 +240,9 @@ class _SentenceReader:
             char_start=raw_start,
             char_end=raw_end,
             sentence=sentence,
+            rules=RULE_SEPARATOR.join(
+                r for r in (mention.rule, QUALIFIER_RULES.get(source), measure_rule) if r
+            ),
         )
 
     def _listed(self) -> tuple[str, int, str]:
@@ -218,9 +264,11 @@ class _SentenceReader:
         previous_measure = self.previous_reading[0] if inherits else None
         # A rate in a clause with no subject of its own is read by the clause before:
         # `…预算开支增幅最大，介乎六成至七成`.
-        reads_before = clause_index and needs_subject(own) and mention.unit in ("%", "‰")
+        reads_before = clause_index and needs_subject(own) and mention.unit in PERCENT_SIGNS
         noun_scope = self.clause_starts[clause_index - 1] if reads_before else clause_start
-        measure, sign = measure_for(mention, pre, text[noun_scope : mention.start], text, previous_measure)
+        measure, sign, self.measure_rule = measure_for(
+            mention, pre, text[noun_scope : mention.start], text, previous_measure
+        )
         next_start = next(
             (m.start for m in self.mentions[position + 1 :] if m.start > mention.start), self.end
         )

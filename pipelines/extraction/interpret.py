@@ -8,6 +8,7 @@ earlier in the sentence that the figure refers to, and the subject it is said of
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .lexicon import (
@@ -41,6 +42,7 @@ from .patterns import (
     LEVEL_AT_RE,
     LIST_GLUE,
     MEASURE_NOUN_RE,
+    PERCENT_SIGNS,
     QUALIFIER_BEFORE_RE,
     QUALIFIER_BEFORE_SHARE_RE,
     RELATIVE_RE,
@@ -138,23 +140,106 @@ def _nearest_noun(clause_before: str) -> str | None:
     return nouns[-1] if nouns else None
 
 
-def measure_for(
+@dataclass(frozen=True, slots=True)
+class MeasureContext:
+    """What the measure rules read about one figure: its mention, the words right before
+    it (`tail`), the clause before it, the change word and its sign, the noun that names
+    the figure, the words right after it, and the measure of the figure before."""
+
+    mention: Mention
+    tail: str
+    clause_before: str
+    cue: str | None
+    change_sign: int
+    noun: str | None
+    level_at: bool
+    after: str
+    previous_measure: str | None
+
+    @property
+    def percent(self) -> bool:
+        return self.mention.unit in PERCENT_SIGNS
+
+    @property
+    def names_rate(self) -> bool:
+        noun = self.noun or ""
+        return noun in _RATIO or noun.endswith(RATE_SUFFIX)
+
+
+MeasureRule = Callable[[MeasureContext], "tuple[str, int] | None"]
+
+
+def _change_unit(c: MeasureContext) -> tuple[str, int] | None:
+    """`个百分点`, `基点`: always a change; a gap below (`比全省低0.5个百分点`) is negative."""
+    if c.mention.unit not in CHANGE_UNITS:
+        return None
+    if c.change_sign:
+        return "growth", c.change_sign
+    if BELOW_RE.search(c.tail):
+        return "growth", -1
+    return "growth", GROWTH_NOUNS.get(c.noun or "", 1)
+
+
+def _tenths_or_fraction(c: MeasureContext) -> tuple[str, int] | None:
+    """`四成`, `三分之一`, `3:5:2`: a share, or a rate where the noun names one (`不良率为千分之五`)."""
+    if c.mention.unit_kind not in ("cheng", "fraction", "structure"):
+        return None
+    return ("ratio" if c.noun not in _SHARE and c.names_rate else "share"), 1
+
+
+def _share_noun(c: MeasureContext) -> bool:
+    return c.noun in _SHARE or (c.noun in PROPORTION_NOUNS and SHARE_VERB in c.clause_before)
+
+
+# The measure rules, tried in order: the first that applies gives (measure, sign).
+MEASURE_RULES: tuple[tuple[str, MeasureRule], ...] = (
+    ("streak", lambda c: ("duration", 1) if c.mention.is_streak else None),
+    ("zero growth", lambda c: ("growth", 1) if c.mention.unit_kind == "zero_growth" else None),
+    ("change unit", _change_unit),
+    ("new level after a change to", lambda c: (_measure_of_level(c), 1) if c.level_at else None),
+    ("change word", lambda c: ("growth", c.change_sign) if c.change_sign else None),
+    (
+        "growth noun",
+        lambda c: ("growth", GROWTH_NOUNS[c.noun]) if c.noun in GROWTH_NOUNS and not c.cue else None,
+    ),
+    (
+        "growth noun after",
+        lambda c: ("growth", 1) if GROWTH_AFTER_RE.match(c.after) else None,
+    ),  # `8%左右增速`
+    ("tenths or fraction", _tenths_or_fraction),
+    (
+        "percent of a whole",  # `30%的资金`
+        lambda c: ("share", 1) if c.percent and SHARE_AFTER_PERCENT_RE.match(c.after) else None,
+    ),
+    ("share noun", lambda c: ("share", 1) if c.percent and _share_noun(c) else None),
+    ("rate noun", lambda c: ("ratio", 1) if c.percent and c.names_rate else None),
+    (
+        "reads like the percent before",  # `占比分别为54%、16%…，合计为90%`
+        lambda c: (
+            (c.previous_measure, 1)
+            if c.percent and c.previous_measure in ("share", "ratio") and not c.cue
+            else None
+        ),
+    ),
+    ("percent", lambda c: ("ratio", 1) if c.percent else None),
+    (
+        "multiple",
+        lambda c: ("ratio", 1) if c.mention.unit == TIMES_UNIT or c.mention.unit_kind == "ratio" else None,
+    ),
+    ("level", lambda c: ("level", 1)),
+)
+
+
+def measure_context(
     mention: Mention, pre: str, clause_before: str, text: str, previous_measure: str | None = None
-) -> tuple[str, int]:
-    """(measure, sign) from the change word before the number, the noun that names the
-    figure, and the unit. A percentage with no word of its own reads like the percentage
-    before it in the sentence (`占比分别为54%、16%…，合计为90%`)."""
-    if mention.is_streak:
-        return "duration", 1
-    unit, kind = mention.unit, mention.unit_kind
-    if kind == "zero_growth":
-        return "growth", 1
+) -> MeasureContext:
+    """Read once what the measure rules look at."""
     tail = pre[-CUE_WINDOW:]
     noun = _nearest_noun(clause_before)
     if noun in VALUE_ADDED_WORDS:
         noun = None
     # `增加7.1%至250.6亿元`: right after a change, `至` gives the new level.
-    level_at = LEVEL_AT_RE.search(tail) or pre.strip() in LEVEL_AT_ALONE
+    level_at = bool(LEVEL_AT_RE.search(tail)) or pre.strip() in LEVEL_AT_ALONE
     cue_match = CHANGE_CUE_RE.search(tail)
     cue = cue_match.group("cue") if cue_match else None
     change_sign = 1 if cue in RISE_SET else -1 if cue in FALL_SET else 0
@@ -163,46 +248,32 @@ def measure_for(
     elif cue in RELATIVE_CHANGE_WORDS and noun in GROWTH_NOUNS:
         change_sign = RELATIVE_CHANGE_WORDS[cue] * GROWTH_NOUNS[noun]  # `降幅比上月收窄2.7个百分点`
     after = text[mention.post_end : mention.post_end + AFTER_WINDOW]
-
-    if unit in CHANGE_UNITS:
-        if change_sign:
-            return "growth", change_sign
-        if BELOW_RE.search(tail):
-            return "growth", -1  # `比全省低0.5个百分点`: a gap below is negative
-        return "growth", GROWTH_NOUNS.get(noun or "", 1)
-    if level_at:
-        return _measure_of_level(noun, unit, kind), 1
-    if change_sign:
-        return "growth", change_sign
-    if noun in GROWTH_NOUNS and not cue:
-        return "growth", GROWTH_NOUNS[noun]
-    if GROWTH_AFTER_RE.match(after):
-        return "growth", 1  # `8%左右增速`
-    if kind in ("cheng", "fraction", "structure"):
-        named_rate = noun not in _SHARE and (noun in _RATIO or (noun or "").endswith(RATE_SUFFIX))
-        return ("ratio" if named_rate else "share"), 1  # `不良率为千分之五` is a rate
-    if unit in ("%", "‰"):
-        if SHARE_AFTER_PERCENT_RE.match(after):
-            return "share", 1  # `30%的资金`: a part of a whole
-        if noun in _SHARE or (noun in PROPORTION_NOUNS and SHARE_VERB in clause_before):
-            return "share", 1
-        if noun in _RATIO or (noun and noun.endswith(RATE_SUFFIX)):
-            return "ratio", 1
-        if previous_measure in ("share", "ratio") and not cue:
-            return previous_measure, 1
-        return "ratio", 1
-    if unit == TIMES_UNIT or kind == "ratio":
-        return "ratio", 1
-    return "level", 1
+    return MeasureContext(
+        mention, tail, clause_before, cue, change_sign, noun, level_at, after, previous_measure
+    )
 
 
-def _measure_of_level(noun: str | None, unit: str, kind: str) -> str:
+def measure_for(
+    mention: Mention, pre: str, clause_before: str, text: str, previous_measure: str | None = None
+) -> tuple[str, int, str]:
+    """(measure, sign, rule name): the first of `MEASURE_RULES` that applies, reading the
+    change word before the number, the noun that names the figure, and the unit."""
+    context = measure_context(mention, pre, clause_before, text, previous_measure)
+    for name, rule in MEASURE_RULES:
+        found = rule(context)
+        if found is not None:
+            return found[0], found[1], name
+    raise AssertionError("the last measure rule always applies")  # pragma: no cover
+
+
+def _measure_of_level(c: MeasureContext) -> str:
     """`增至`, `降至`: the new level, measured as the figure it names."""
-    if noun in GROWTH_NOUNS and unit in ("%", "‰"):
+    noun, unit, kind = c.noun, c.mention.unit, c.mention.unit_kind
+    if noun in GROWTH_NOUNS and unit in PERCENT_SIGNS:
         return "growth"  # `增速回升至8%`: a rate of change; `增幅…至250.6亿元` is a level
     if kind in ("cheng", "fraction", "structure") or noun in _SHARE:
-        return "share" if unit in ("%", "‰") else "level"
-    if unit in ("%", "‰"):
+        return "share" if unit in PERCENT_SIGNS else "level"
+    if unit in PERCENT_SIGNS:
         return "ratio"
     return "level"
 
