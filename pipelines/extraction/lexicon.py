@@ -23,6 +23,7 @@ MAGNITUDES: dict[str, int] = {**CHINESE_SMALL_UNITS, **CHINESE_LARGE_UNITS}
 MAGNITUDE_CHARS: str = "十百千万亿"
 # The digits the scan reads (financial numerals `壹`, `贰` … are read only inside a number).
 PLAIN_DIGITS: str = "零〇一二三四五六七八九两"
+FINANCIAL_DIGITS: str = "".join(d for d in CHINESE_DIGITS if d not in PLAIN_DIGITS)
 LARGE_MAGNITUDE_CHARS: str = "".join(CHINESE_LARGE_UNITS)
 
 # --- units ----------------------------------------------------------------------------

@@ -117,6 +117,7 @@ class Reason:
     NOT_BELOW_ONE = "fraction not below one"
     DATE = "date"  # 3/4日, 2025年, 2月24日
     CLOCK = "time of day"  # 10:30, 下午3点
+    POINTS = "Chinese numeral before the index unit: points made, not an index level"  # 五点经验
     ZERO_TERM = "ratio with a zero term"
     NOT_A_RANGE = "numerals that are no range"  # 三五成群
     FRAME = "duration that frames time, not a streak"  # 两年, 十四五时期
@@ -465,7 +466,9 @@ def _unit_misfit(text: str, start: int, unit_end: int, kind: str, chinese: bool)
         found = STREAK_BEFORE_RE.search(text, max(0, start - STREAK_WINDOW), start)
         return "" if found else Reason.FRAME
     if kind == "index":
-        if chinese or INDEX_NOT_AFTER_RE.match(text, unit_end):
+        if chinese:
+            return Reason.POINTS
+        if INDEX_NOT_AFTER_RE.match(text, unit_end):
             return Reason.CLOCK
         if TIME_OF_DAY_BEFORE_RE.search(text, max(0, start - TIME_OF_DAY_WINDOW), start):
             return Reason.CLOCK

@@ -10,9 +10,11 @@ from .lexicon import (
     CHINESE_DIGITS,
     CURRENCY_SYMBOLS,
     FALL_WORDS,
+    FINANCIAL_DIGITS,
     GROWTH_NOUNS,
     LESS_IS_BETTER_WORDS,
     MAGNITUDE_CHARS,
+    MAGNITUDES,
     METRIC_OPENING_BOUNDS,
     MONEY_WORDS,
     NEUTRAL_CHANGE_WORDS,
@@ -403,3 +405,11 @@ CUE_WINDOW = 24  # before: the change word and its fillers
 AFTER_WINDOW = 4  # after: `8%左右增速`
 THRESHOLD_WINDOW = 2  # after: `10亿元的项目`
 TRAILING_PASSES = 6  # how many runs of trailing words a metric loses at most
+
+# --- explain: the numeral runs of a text, and what the scan skips on its own ---
+
+_NUMERAL_CHARS = f"{PLAIN_DIGITS}{''.join(MAGNITUDES)}{FINANCIAL_DIGITS}"
+NUMERAL_RUN_RE = re.compile(rf"\d+(?:[.,:：/]\d+)*(?:[{MAGNITUDE_CHARS}]+\d*)*|[{_NUMERAL_CHARS}]+")
+YEAR_AT_RE = re.compile(r"(?:19|20)\d\d\s?(?:年|财年|/\d{2})")
+DATE_AT_RE = re.compile(r"\d{1,2}\s?(?:月|日|号)")
+CLOCK_AT_RE = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)")
