@@ -379,6 +379,7 @@ MORE_WORDS: tuple[str, ...] = ("多", "余")  # `三十多万`: more than, writt
 PLUS_SIGNS: str = "+＋"  # `+3`: a score or a code, not a quantity
 # After `a/b`, a date (`3/4日`), not a fraction.
 DATE_CHARS: str = "年月日号期"
+DATE_MARKS: str = "月日号"  # `2月24日`: a number before one is a date
 PERIOD_CHARS: str = "年月周季"  # `月减`: a change word that names its period
 RESPECTIVELY: str = "分别"  # `分别增长6.8%、12.3%`: a list of figures
 SHARE_VERB: str = "占"  # `占全国1/4`

@@ -9,6 +9,7 @@ from .lexicon import (
     BARE_MAGNITUDE_BOUNDS,
     CHINESE_DIGITS,
     CURRENCY_SYMBOLS,
+    DATE_MARKS,
     FALL_WORDS,
     FINANCIAL_DIGITS,
     GROWTH_NOUNS,
@@ -132,8 +133,17 @@ _UNIT_FIRST_CHARS = "".join(sorted({spelling[0] for spelling in UNIT_KINDS} | se
 _CHINESE_QUANTITY = (
     rf"{CHINESE_AMOUNT}(?:(?<=[万亿])|(?<=[万亿]{CN_DIGIT})|(?=[{re.escape(_UNIT_FIRST_CHARS)}]))"
 )
+
+
 # Years and dates (`2025年`, `2月24日`) are never quantities: skipped by the scan itself.
-_NOT_A_DATE = r"(?<!\d)(?!(?:19|20)\d\d\s?年)(?:(?<=[连续涨跌升降])|(?!\d{1,2}(?:月|日|号)))"
+def _date_char(char: str) -> str:
+    """A date's `月`/`日`/`号`, unless it begins a unit other than a time (`12日元`)."""
+    rests = [s[1:] for s, (_, kind) in UNIT_KINDS.items() if s[0] == char and len(s) > 1 and kind != "time"]
+    return f"{char}(?!{alternation(rests)})" if rests else char
+
+
+_DATE_CHAR = "|".join(_date_char(c) for c in DATE_MARKS)
+_NOT_A_DATE = rf"(?<!\d)(?!(?:19|20)\d\d\s?年)(?:(?<=[连续涨跌升降])|(?!\d{{1,2}}(?:{_DATE_CHAR})))"
 
 # Every candidate starts with one of these: a lookahead on them lets the regex engine skip
 # the text between numbers at C speed (six times faster than trying each alternative).
