@@ -18,6 +18,7 @@ from .lexicon import (
     MAGNITUDES,
     METRIC_OPENING_BOUNDS,
     MONEY_WORDS,
+    MORE_WORDS,
     NEUTRAL_CHANGE_WORDS,
     ORDINAL_BEFORE,
     PERSON_NOUNS,
@@ -291,8 +292,11 @@ COVERB_RE = re.compile(unambiguous_alternation(("在", "向", "对", "为", "给
 LEADING_AFTER_RE = re.compile(r"(?:也|都|均|还|亦|已|并|就|又|再)+")
 
 # Words after a figure that continue the sentence rather than name the thing counted.
+# Every bound word after a number (`以上`, `左右` …) is one of them, but `多`/`余`, which after a
+# unit begin the next words (`家多元化`).
+_AFTER_BOUNDS = alternation(w for w in QUALIFIERS_AFTER if w not in MORE_WORDS)
 NOT_A_THING_RE = re.compile(
-    r"(?:左右|以上|以下|上下|之间|同比|环比|增长|下降|增加|减少|较|比|占|创|居|位|为|是|达|至|到"
+    rf"(?:{_AFTER_BOUNDS}|之间|同比|环比|增长|下降|增加|减少|较|比|占|创|居|位|为|是|达|至|到"
     r"|轻微|略|明显|大幅|显著|稍|有所|仍|均|都|也|还|则|做|幅度"
     r"|[好差高低多少快慢](?:于|出|许|很|得|了|$))"
 )
