@@ -10,7 +10,7 @@ export INDICATORS_OUTPUT_DIR ?= outputs
 export DAGSTER_DISABLE_TELEMETRY := 1
 export PYTHONWARNINGS ?= ignore::DeprecationWarning,ignore::UserWarning
 
-.PHONY: run test dev bench lint schemas clean
+.PHONY: run test dev bench lint schemas explain clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,16 @@ bench: $(VENV)/.installed-test $(DAGSTER_HOME)/dagster.yaml
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check pipelines schemas tests benchmarks
 	$(BIN)/ruff format --check pipelines schemas tests benchmarks
+
+# Why a figure is or is not in the table: `make explain FILE=article.txt` prints every numeral
+# run with its row or the named reason it gave none; `make explain DIR=folder` counts rows per rule.
+explain: $(VENV)/.installed-run
+ifdef DIR
+	$(BIN)/python -m pipelines.explain --rules "$(DIR)"
+else
+	@test -n "$(FILE)" || { echo "usage: make explain FILE=article.txt  (or DIR=folder)"; exit 2; }
+	$(BIN)/python -m pipelines.explain "$(FILE)"
+endif
 
 # Regenerate the contract's exported forms in schemas/ after changing schemas/contract.py.
 schemas: $(VENV)/.installed-run

@@ -35,6 +35,7 @@ INDICATOR_DESCRIPTIONS: dict[str, str] = {
     "char_start": "Start offset of the surface in the article's raw decoded text (characters).",
     "char_end": "End offset (exclusive) of the surface in the article's raw decoded text.",
     "sentence": "The sentence the figure was read from, as cleaned for reading.",
+    "rules": "The named extraction rules that made the row, ';'-joined: candidate form; bound; measure.",
     "extractor_version": "Version of the extraction rules that produced the row: release + hash of the rule tables and code.",
 }
 
@@ -74,6 +75,7 @@ class IndicatorsModel(pa.DataFrameModel):
     char_start: Series[int] = pa.Field(ge=0)
     char_end: Series[int] = pa.Field(gt=0)
     sentence: Series[str]
+    rules: Series[str] = pa.Field(str_length={"min_value": 1})
     extractor_version: Series[str] = pa.Field(str_matches=r"^\d+\.\d+\.\d+(\+[0-9a-f]{12})?$")
 
     class Config:
@@ -130,6 +132,7 @@ INDICATORS_ARROW_SCHEMA = arrow.schema(
         ("char_start", arrow.int64()),
         ("char_end", arrow.int64()),
         ("sentence", arrow.string()),
+        ("rules", arrow.string()),
         ("extractor_version", arrow.string()),
     ]
 )

@@ -15,6 +15,9 @@ from functools import cache, lru_cache
 
 import opencc
 
+from .lexicon import (
+    PROSE_MARKS,
+)
 from .patterns import (
     EDIT_RE,
     HEADING_LINE_RE,
@@ -84,7 +87,7 @@ def _joins_lines(raw: str, start: int, end: int) -> bool:
     nxt = raw[end]
     if not (IS_CJK.match(nxt) or nxt.isalnum()):
         return False
-    return any(mark in line for mark in "，,。、；")
+    return any(mark in line for mark in PROSE_MARKS)
 
 
 def clean_text(raw: str) -> CleanText:

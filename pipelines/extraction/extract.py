@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from .cleaning import CleanText, clean_text
 from .interpret import (
@@ -14,34 +14,43 @@ from .interpret import (
     period_for,
     qualifier_for,
 )
-from .lexicon import AGE_NOT_A_GROUP_NEXT, AGE_UNITS, OF
-from .mentions import Mention, find_mentions
+from .lexicon import AGE_NOT_A_GROUP_NEXT, AGE_UNITS, DE
+from .mentions import Mention, Reason, find_mentions
 from .metric import (
+    SubjectTracker,
     balance_brackets,
-    counted_thing,
-    is_comparison_figure,
-    is_generic,
-    last_phrase,
-    looks_like_verb,
     needs_subject,
-    split_list_subject,
-    tidy_subject,
 )
 from .numbers import to_float
 from .patterns import (
     AGE_GROUP_NOUN_RE,
-    CHANGE_CUE_RE,
     CJK_RE,
     CLAUSE_BREAK_RE,
-    CLAUSE_END_RE,
-    DIGIT_RE,
-    METHOD_CLAUSE_RE,
-    NEXT_STOP_RE,
     NOT_A_NOUN_START,
+    PERCENT_SIGNS,
     SENTENCE_BREAK_RE,
     THRESHOLD_NEXT_RE,
-    TRAILING_NUMBER_RE,
+    THRESHOLD_WINDOW,
 )
+
+RULE_SEPARATOR = ";"
+# Where the qualifier came from (`qualifier_for`), as a rule name.
+QUALIFIER_RULES: dict[str, str] = {
+    "form": "bound in the number's form",
+    "before": "bound word before",
+    "after": "bound word after",
+}
+LIST_RULE = "list: reads like the figure before"
+
+
+@dataclass
+class Trace:
+    """What one extraction decided, for `explain`: the cleaned text, each row with the
+    clean span of its mention, and the numbers set aside with the rule's reason."""
+
+    clean: CleanText | None = None
+    rows: list[tuple[int, int, Indicator]] = field(default_factory=list)
+    rejected: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +67,11 @@ class Indicator:
     char_start: int
     char_end: int
     sentence: str
+    rules: str = ""  # the named rules that made the row, `;`-joined: form; bound; measure
+
+    @property
+    def rule_names(self) -> list[str]:
+        return self.rules.split(RULE_SEPARATOR) if self.rules else []
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -69,11 +83,14 @@ def indicator_id(article_id: str, row: Indicator) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def extract_indicators(raw: str) -> list[Indicator]:
-    """Every indicator mention of one article's raw text, in text order."""
+def extract_indicators(raw: str, trace: Trace | None = None) -> list[Indicator]:
+    """Every indicator mention of one article's raw text, in text order; `trace`, if
+    given, records why each number gave a row or none (`pipelines.explain`)."""
     clean = clean_text(raw)
     text = clean.text
-    mentions = find_mentions(text)
+    mentions = find_mentions(text, trace.rejected if trace is not None else None)
+    if trace is not None:
+        trace.clean = clean
     if not mentions:
         return []
     refs = find_year_refs(text)
@@ -85,7 +102,7 @@ def extract_indicators(raw: str) -> list[Indicator]:
             group.append(mentions[index])
             index += 1
         if group:
-            rows.extend(_read_sentence(clean, refs, sentence_start, sentence_end, group))
+            rows.extend(_read_sentence(clean, refs, sentence_start, sentence_end, group, trace))
     return rows
 
 
@@ -102,12 +119,13 @@ def _is_class_threshold(
     text: str, mention: Mention, qualifier: str, source: str, counted_before: bool
 ) -> bool:
     """`总投资超10亿元的项目`, `超千亿元县`, `百亿元以上重大工业项目`,
-    `191家工业企业营业收入超百亿元`: a bound that defines a class of things, not a value."""
-    after = text[mention.post_end : mention.post_end + 2]
+    `191家工业企业营业收入超百亿元`: a bound that defines a class of things, not a value;
+    `60岁及以上人口`, `0~14岁人口`, `60岁老人`: an age bracket."""
     if mention.unit in AGE_UNITS and _names_a_group(text, mention):
-        return True  # `60岁及以上人口`, `0~14岁人口`, `60岁老人`: an age bracket
+        return True
     if mention.unit_kind in ("count", "half") or not qualifier or mention.range_end:
         return False
+    after = text[mention.post_end : mention.post_end + THRESHOLD_WINDOW]
     if source == "before" and THRESHOLD_NEXT_RE.match(after):
         return True
     if mention.magnitude_only and counted_before and qualifier in (">", ">="):
@@ -128,39 +146,44 @@ def _is_class_threshold(
 def _names_a_group(text: str, mention: Mention) -> bool:
     """An age that defines a group of people: a bound (`60岁及以上`, `0~14岁`) before a noun,
     or an age right before a group noun (`60岁老人`). `89岁的婆婆` is one person's age."""
-    after = text[mention.post_end : mention.post_end + 2]
+    after = text[mention.post_end : mention.post_end + THRESHOLD_WINDOW]
     if AGE_GROUP_NOUN_RE.match(text, mention.post_end):
         return True
     bounded = bool(mention.range_end or mention.post_qualifier)
     if not bounded or not after or not CJK_RE.match(after[0]):
         return False
-    if after[0] == OF:
+    if after[0] == DE:
         return len(after) > 1 and bool(CJK_RE.match(after[1]))
     return after[0] not in NOT_A_NOUN_START and after[0] not in AGE_NOT_A_GROUP_NEXT
 
 
 def _read_sentence(
-    clean: CleanText, refs, sentence_start: int, sentence_end: int, mentions: list[Mention]
+    clean: CleanText,
+    refs,
+    sentence_start: int,
+    sentence_end: int,
+    mentions: list[Mention],
+    trace: Trace | None = None,
 ) -> list[Indicator]:
-    return _SentenceReader(clean, refs, sentence_start, sentence_end, mentions).rows()
+    return _SentenceReader(clean, refs, sentence_start, sentence_end, mentions, trace).rows()
 
 
 class _SentenceReader:
     """Reads the figures of one sentence in order, carrying what an analyst carries from
     one figure to the next: the subject, the reading of a list, the clause's words."""
 
-    def __init__(self, clean: CleanText, refs, start: int, end: int, mentions: list[Mention]) -> None:
+    def __init__(
+        self, clean: CleanText, refs, start: int, end: int, mentions: list[Mention], trace: Trace | None
+    ) -> None:
         self.clean, self.refs, self.start, self.end, self.mentions = clean, refs, start, end, mentions
         self.text, self.display = clean.text, clean.display
         self.clause_starts = [start] + [m.end() for m in CLAUSE_BREAK_RE.finditer(self.text, start, end)]
-        self.topic = _Topic(clean, start, end)
-        self.subject = ""
+        self.subjects = SubjectTracker(clean, start, end, self.clause_starts, mentions)
         self.previous: Mention | None = None
         self.previous_reading: tuple[str, int, str] | None = None  # measure, sign, metric
-        self.list_items: list[str] = []
-        self.list_position = 0
         self.last_pre_from = start
-        self.earlier_metrics: list[str] = []
+        self.measure_rule = ""
+        self.trace = trace
 
     def rows(self) -> list[Indicator]:
         rows = []
@@ -169,6 +192,8 @@ class _SentenceReader:
             row = self._read(position, mention, sentence)
             if row is not None:
                 rows.append(row)
+                if self.trace is not None:
+                    self.trace.rows.append((mention.start, mention.end, row))
         return rows
 
     def _read(self, position: int, mention: Mention, sentence: str) -> Indicator | None:
@@ -187,12 +212,16 @@ class _SentenceReader:
         qualifier, source = qualifier_for(mention, pre)
         counted_before = same_clause and previous.unit_kind == "count"
         if _is_class_threshold(text, mention, qualifier, source, counted_before):
+            if self.trace is not None:
+                self.trace.rejected.append((mention.start, mention.end, Reason.CLASS_THRESHOLD))
             return None  # the threshold stays part of the next figure's words (`10亿元以上项目156个`)
 
         if same_clause and self.previous_reading and is_list_continuation(text, previous, mention):
             measure, sign, metric = self._listed()
+            measure_rule = LIST_RULE
         else:
             measure, sign, metric = self._new_reading(position, mention, pre, pre_from, clause_index)
+            measure_rule = self.measure_rule
         metric = balance_brackets(metric, self.display[self.start : mention.start])
         value = mention.value
         if measure == "growth" and sign < 0 and value > 0:
@@ -211,145 +240,37 @@ class _SentenceReader:
             char_start=raw_start,
             char_end=raw_end,
             sentence=sentence,
+            rules=RULE_SEPARATOR.join(
+                r for r in (mention.rule, QUALIFIER_RULES.get(source), measure_rule) if r
+            ),
         )
 
     def _listed(self) -> tuple[str, int, str]:
         """`分别增长6.8%、12.3%、7.8%`: a later figure of a list shares the first one's reading."""
+        assert self.previous_reading is not None
         measure, sign, metric = self.previous_reading
-        if self.list_items:
-            self.list_position += 1
-            if self.list_position < len(self.list_items):
-                metric = self.list_items[self.list_position]
-        return measure, sign, metric
+        return measure, sign, self.subjects.listed_metric(metric)
 
-    def _new_reading(self, position, mention, pre, pre_from, clause_index) -> tuple[str, int, str]:
-        text, display, previous = self.text, self.display, self.previous
+    def _new_reading(
+        self, position: int, mention: Mention, pre: str, pre_from: int, clause_index: int
+    ) -> tuple[str, int, str]:
+        """Measure and metric of a figure that starts a reading of its own."""
+        text, previous = self.text, self.previous
         clause_start = self.clause_starts[clause_index]
-        own = tidy_subject(display[pre_from : mention.start], pre)
-        if clause_index and needs_subject(own):
-            self._subject_from_figureless_clause(clause_index)
-        inherits = self.previous_reading is not None and previous.unit == mention.unit and needs_subject(own)
-        previous_measure = self.previous_reading[0] if inherits else None
+        own = self.subjects.own_words(pre_from, mention, pre, clause_index, previous)
+        inherits = (
+            self.previous_reading is not None
+            and previous is not None
+            and previous.unit == mention.unit
+            and needs_subject(own)
+        )
+        previous_measure = self.previous_reading[0] if inherits and self.previous_reading else None
         # A rate in a clause with no subject of its own is read by the clause before:
         # `…预算开支增幅最大，介乎六成至七成`.
-        reads_before = clause_index and needs_subject(own) and mention.unit in ("%", "‰")
+        reads_before = clause_index and needs_subject(own) and mention.unit in PERCENT_SIGNS
         noun_scope = self.clause_starts[clause_index - 1] if reads_before else clause_start
-        measure, sign = measure_for(mention, pre, text[noun_scope : mention.start], text, previous_measure)
-        next_start = next(
-            (m.start for m in self.mentions[position + 1 :] if m.start > mention.start), self.end
+        measure, sign, self.measure_rule = measure_for(
+            mention, pre, text[noun_scope : mention.start], text, previous_measure
         )
-        metric, self.subject, self.list_items = _metric_for(
-            self.clean, mention, own, self.subject, pre, self.topic.before(clause_start), next_start
-        )
-        if "分别" in pre and not self.list_items and needs_subject(own):
-            # `接待游客6.5亿人次，旅游总收入7800亿元，分别增长12.3%和15.6%`
-            size = _list_size(text, self.mentions, position)
-            if size > 1 and len(self.earlier_metrics) >= size:
-                self.list_items = self.earlier_metrics[-size:]
-        if not metric:  # never empty: the words of the sentence before the figure
-            whole = tidy_subject(display[self.start : mention.start])
-            metric = last_phrase(whole) or whole
-        self.earlier_metrics.append(metric)
-        self.list_position = 0
-        if self.list_items:
-            metric = self.list_items[0]
+        metric = self.subjects.metric(position, mention, own, pre, clause_index)
         return measure, sign, metric
-
-    def _subject_from_figureless_clause(self, clause_index: int) -> None:
-        """`欧元兑美元报1.0850，跌0.2%`: a clause with no figure of its own names the subject
-        of the next, unless it only says how a figure was computed (`按不变价格计算`)."""
-        before = self.clause_starts[clause_index - 1]
-        end = self.clause_starts[clause_index] - 1
-        if METHOD_CLAUSE_RE.search(self.text, before, end):
-            return
-        if self.previous is not None and before < self.previous.post_end:
-            return
-        named = tidy_subject(TRAILING_NUMBER_RE.sub("", self.display[before:end]))
-        if named and not needs_subject(named) and not DIGIT_RE.search(named):
-            self.subject = named  # (a clause with a date in it, `在2019年底完成`, names no subject)
-
-
-def _metric_for(
-    clean: CleanText, mention: Mention, own: str, subject: str, pre: str, topic: str, next_start: int
-) -> tuple[str, str, list[str]]:
-    """(metric, subject carried on, list items that `分别` distributes).
-
-    Where the clause names no subject of its own, the subject carries over from the figure
-    before; failing that, the sentence's first clause (its topic); failing that, the words
-    after the figure."""
-    display = clean.display
-    items: list[str] = []
-    if "分别" in pre and own:
-        parts = split_list_subject(own)
-        if len(parts) > 1:
-            items = parts
-    stop = min(_next_stop(clean.text, mention.post_end), next_start)
-    after = counted_thing(display, mention.post_end, stop)
-    if len(after) < 2:
-        after = ""
-    if mention.unit_kind == "time":
-        standing = bool(own) and not needs_subject(own)
-        base = own if standing else (subject or topic)
-        # `全国水利建设完成投资连续四年超万亿元`: the streak's subject is the next figure's too
-        return (base + after) or own or subject, own if standing else subject, []
-    if after and not items:
-        if mention.unit_kind == "count" and own:
-            own = last_phrase(own)
-        own = own + after
-    elif len(own) >= 10:
-        own = last_phrase(own) or own  # `要求政府部门在2022/23年度将经常开支拨款` → `经常开支拨款`
-    # A two-character word is a subject of its own when a change follows it (`恒指升逾300点`)
-    # or it stands beside another such (`出口…，进口…`); otherwise it may be a verb (`交付`).
-    short_noun = (
-        len(own) == 2
-        and not is_generic(own)
-        and not looks_like_verb(own)
-        and (0 < len(subject) <= 2 or bool(CHANGE_CUE_RE.search(pre[-24:])))
-    )
-    if needs_subject(own) and not short_noun:
-        base = subject or topic
-        metric = base + own if own else base
-        if own and not base and not own.startswith("占"):
-            subject = own  # `收入为…，同比增长15%`: a generic word still carries over
-        return metric or after or own, subject, items
-    if is_comparison_figure(pre):
-        return own, subject, items  # the compared figure does not change the subject
-    subject = own.split("占")[0] if "占" in own[1:] else own
-    return own, subject, items
-
-
-def _list_size(text: str, mentions: list[Mention], position: int) -> int:
-    """How many figures stand in the list that starts at `mentions[position]`."""
-    size = 1
-    for earlier, later in zip(mentions[position:], mentions[position + 1 :]):
-        if later.start == earlier.start:
-            continue  # the two ends of one range
-        if not is_list_continuation(text, earlier, later):
-            break
-        size += 1
-    return size
-
-
-class _Topic:
-    """The sentence's first clause, for figures that stand in a later one; read once."""
-
-    def __init__(self, clean: CleanText, sentence_start: int, sentence_end: int) -> None:
-        self._clean = clean
-        self._start = sentence_start
-        first_break = CLAUSE_END_RE.search(clean.text, sentence_start, sentence_end)
-        self._end = first_break.start() if first_break else sentence_end
-        self._text: str | None = None
-
-    def before(self, start_of_clause: int) -> str:
-        if start_of_clause <= self._end:
-            return ""
-        if self._text is None:
-            topic = tidy_subject(self._clean.display[self._start : self._end])
-            says_who = METHOD_CLAUSE_RE.search(self._clean.text, self._start, self._end)
-            self._text = "" if needs_subject(topic) or DIGIT_RE.search(topic) or says_who else topic
-        return self._text
-
-
-def _next_stop(text: str, pos: int) -> int:
-    match = NEXT_STOP_RE.search(text, pos)
-    return match.start() if match else len(text)

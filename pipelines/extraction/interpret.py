@@ -7,39 +7,57 @@ earlier in the sentence that the figure refers to, and the subject it is said of
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .lexicon import (
     COMPARED_LESS_MORE,
+    DE,
     GROWTH_NOUNS,
+    LEVEL_AT_ALONE,
+    POLARITY_CHANGE_WORD,
+    PROPORTION_NOUNS,
     QUALIFIERS_BEFORE,
+    RATE_SUFFIX,
     RATIO_WORDS,
     RELATIVE_CHANGE_WORDS,
+    SHARE_VERB,
     SHARE_WORDS,
+    TIMES_UNIT,
+    VALUE_ADDED_WORDS,
 )
 from .mentions import Mention
 from .patterns import (
+    AFTER_WINDOW,
     BASE_BEFORE_RE,
+    BASE_YEAR_TAIL_RE,
     BELOW_RE,
+    BOOK_TITLE_WINDOW,
+    BOUND_WINDOW,
     CHANGE_CUE_RE,
     CHANGE_UNITS,
     COMPARED_LESS_MORE_RE,
+    CUE_WINDOW,
     FALL_SET,
+    FOLLOWING_WINDOW,
     GROWTH_AFTER_RE,
     LESS_IS_BETTER_RE,
     LEVEL_AT_RE,
     LIST_GLUE,
     MEASURE_NOUN_RE,
     PART_OF_GROUP_AFTER_RE,
+    PERCENT_SIGNS,
     QUALIFIER_BEFORE_RE,
     QUALIFIER_BEFORE_SHARE_RE,
     RELATIVE_RE,
     RISE_SET,
     SHARE_AFTER_PERCENT_RE,
+    SHARE_BOUND_WINDOW,
     SINCE_AFTER_RE,
+    YEAR_BASE_WINDOW,
     YEAR_RE,
+    YEAR_SINCE_WINDOW,
     YEAR_SPAN_RE,
     inside_longer_word,
 )
@@ -65,8 +83,8 @@ def find_year_refs(text: str) -> list[YearRef]:
             continue
         if _in_book_title(text, match.start()):
             continue
-        before = text[max(0, match.start() - 2) : match.start()]
-        after = text[match.end() : match.end() + 4]
+        before = text[max(0, match.start() - YEAR_BASE_WINDOW) : match.start()]
+        after = text[match.end() : match.end() + YEAR_SINCE_WINDOW]
         base = bool(BASE_BEFORE_RE.search(before)) and not SINCE_AFTER_RE.match(after)
         refs.append(YearRef(match.start(), match.end(), match.group("year"), "year", base))
     for match in RELATIVE_RE.finditer(text):
@@ -76,7 +94,7 @@ def find_year_refs(text: str) -> list[YearRef]:
 
 
 def _in_book_title(text: str, pos: int) -> bool:
-    opened = text.rfind("《", max(0, pos - 60), pos)
+    opened = text.rfind("《", max(0, pos - BOOK_TITLE_WINDOW), pos)
     return opened >= 0 and text.rfind("》", opened, pos) < 0
 
 
@@ -93,7 +111,7 @@ def period_for(text: str, refs: list[YearRef], sentence_start: int, number_start
             return None
         if ref.base:
             between = text[ref.end : number_start]
-            if re.fullmatch(r"(?:[底末初]|年底|年末|同期)?的?", between):
+            if BASE_YEAR_TAIL_RE.fullmatch(between):
                 return ref.year
             continue
         return ref.year
@@ -106,7 +124,10 @@ def qualifier_for(mention: Mention, pre: str) -> tuple[str, str]:
     The bound word next to the number wins; a range's own bounds win over `约`."""
     if mention.bound:
         return mention.bound, "form"
-    for window, pattern in ((pre[-14:], QUALIFIER_BEFORE_RE), (pre[-18:], QUALIFIER_BEFORE_SHARE_RE)):
+    for window, pattern in (
+        (pre[-BOUND_WINDOW:], QUALIFIER_BEFORE_RE),
+        (pre[-SHARE_BOUND_WINDOW:], QUALIFIER_BEFORE_SHARE_RE),
+    ):
         word = pattern.search(window)
         if word and not inside_longer_word(window, word.start("word"), word.end("word")):
             return QUALIFIERS_BEFORE[word.group("word")], "before"
@@ -124,85 +145,179 @@ def _nearest_noun(clause_before: str) -> str | None:
     return nouns[-1] if nouns else None
 
 
-def measure_for(
+@dataclass(frozen=True, slots=True)
+class MeasureContext:
+    """What the measure rules read about one figure: its mention, the words right before
+    it (`tail`), the clause before it, the change word and its sign, the noun that names
+    the figure, the words right after it, and the measure of the figure before."""
+
+    mention: Mention
+    tail: str
+    clause_before: str
+    cue: str | None
+    change_sign: int
+    noun: str | None
+    level_at: bool
+    after: str
+    previous_measure: str | None
+    cue_direct: bool = False  # the change word stands right before the number, no `的` between
+    following: str = ""  # a longer look after the number than `after`
+
+    @property
+    def percent(self) -> bool:
+        return self.mention.unit in PERCENT_SIGNS
+
+    @property
+    def names_rate(self) -> bool:
+        noun = self.noun or ""
+        return noun in _RATIO or noun.endswith(RATE_SUFFIX)
+
+
+MeasureRule = Callable[[MeasureContext], "tuple[str, int] | None"]
+
+
+def _change_unit(c: MeasureContext) -> tuple[str, int] | None:
+    """`个百分点`, `基点`: always a change; a gap below (`比全省低0.5个百分点`) is negative."""
+    if c.mention.unit not in CHANGE_UNITS:
+        return None
+    if c.change_sign:
+        return "growth", c.change_sign
+    if BELOW_RE.search(c.tail):
+        return "growth", -1
+    return "growth", GROWTH_NOUNS.get(c.noun or "", 1)
+
+
+def _tenths_or_fraction(c: MeasureContext) -> tuple[str, int] | None:
+    """`四成`, `三分之一`: a share, or a rate where the noun names one (`不良率为千分之五`);
+    the parts of a structure (`3.9：59.5：36.6`) are shares whatever the whole is called."""
+    if c.mention.unit_kind == "structure":
+        return "share", 1
+    if c.mention.unit_kind not in ("cheng", "fraction"):
+        return None
+    return ("ratio" if c.noun not in _SHARE and c.names_rate else "share"), 1
+
+
+def _share_noun(c: MeasureContext) -> bool:
+    return c.noun in _SHARE or (c.noun in PROPORTION_NOUNS and SHARE_VERB in c.clause_before)
+
+
+# The measure rules, tried in order: the first that applies gives (measure, sign).
+MEASURE_RULES: tuple[tuple[str, MeasureRule], ...] = (
+    ("streak", lambda c: ("duration", 1) if c.mention.is_streak else None),
+    # `零增长`, `翻倍`: words that are a change
+    ("change figure", lambda c: ("growth", 1) if c.mention.unit_kind == "change_figure" else None),
+    # `九折`: the price paid, as a part of the list price
+    ("discount", lambda c: ("ratio", 1) if c.mention.unit_kind == "discount" else None),
+    # `缩短一半` is a change; `增长的近一半来自…`, `占一半` are parts of a whole
+    (
+        "half",
+        lambda c: (
+            (("growth", c.change_sign) if c.change_sign and c.cue_direct else ("share", 1))
+            if c.mention.unit_kind == "half"
+            else None
+        ),
+    ),
+    ("change unit", _change_unit),
+    ("new level after a change to", lambda c: (_measure_of_level(c), 1) if c.level_at else None),
+    ("change word", lambda c: ("growth", c.change_sign) if c.change_sign else None),
+    (
+        "growth noun",
+        lambda c: ("growth", GROWTH_NOUNS[c.noun]) if c.noun in GROWTH_NOUNS and not c.cue else None,
+    ),
+    (
+        "growth noun after",
+        lambda c: ("growth", 1) if GROWTH_AFTER_RE.match(c.after) else None,
+    ),  # `8%左右增速`
+    ("tenths or fraction", _tenths_or_fraction),
+    (
+        "percent of a whole",  # `30%的资金`, `79%的毕业生`
+        lambda c: (
+            ("share", 1)
+            if c.percent
+            and (SHARE_AFTER_PERCENT_RE.match(c.after) or PART_OF_GROUP_AFTER_RE.match(c.following))
+            else None
+        ),
+    ),
+    ("share noun", lambda c: ("share", 1) if c.percent and _share_noun(c) else None),
+    ("rate noun", lambda c: ("ratio", 1) if c.percent and c.names_rate else None),
+    (
+        "reads like the percent before",  # `占比分别为54%、16%…，合计为90%`
+        lambda c: (
+            (c.previous_measure, 1)
+            if c.percent and c.previous_measure in ("share", "ratio") and not c.cue
+            else None
+        ),
+    ),
+    ("percent", lambda c: ("ratio", 1) if c.percent else None),
+    (
+        "multiple",
+        lambda c: ("ratio", 1) if c.mention.unit == TIMES_UNIT or c.mention.unit_kind == "ratio" else None,
+    ),
+    ("level", lambda c: ("level", 1)),
+)
+
+
+def measure_context(
     mention: Mention, pre: str, clause_before: str, text: str, previous_measure: str | None = None
-) -> tuple[str, int]:
-    """(measure, sign) from the change word before the number, the noun that names the
-    figure, and the unit. A percentage with no word of its own reads like the percentage
-    before it in the sentence (`占比分别为54%、16%…，合计为90%`)."""
-    if mention.is_streak:
-        return "duration", 1
-    unit, kind = mention.unit, mention.unit_kind
-    if kind == "change_figure":
-        return "growth", 1  # `零增长`, `翻倍`
-    if kind == "discount":
-        return "ratio", 1  # `九折`: the price paid, as a part of the list price
-    tail = pre[-24:]
+) -> MeasureContext:
+    """Read once what the measure rules look at."""
+    tail = pre[-CUE_WINDOW:]
     noun = _nearest_noun(clause_before)
-    if noun in ("增加值", "增值"):
+    if noun in VALUE_ADDED_WORDS:
         noun = None
     # `增加7.1%至250.6亿元`: right after a change, `至` gives the new level.
-    level_at = LEVEL_AT_RE.search(tail) or pre.strip() in ("至", "到")
+    level_at = bool(LEVEL_AT_RE.search(tail)) or pre.strip() in LEVEL_AT_ALONE
     cue_match = CHANGE_CUE_RE.search(tail)
     cue = cue_match.group("cue") if cue_match else None
     change_sign = 1 if cue in RISE_SET else -1 if cue in FALL_SET else 0
-    if not cue:
-        compared = COMPARED_LESS_MORE_RE.search(tail)
-        if compared:  # `比武汉少近100万人`
-            cue = compared.group("cue")
-            change_sign = COMPARED_LESS_MORE[cue]
-    if cue == "改善":
+    if cue == POLARITY_CHANGE_WORD:
         change_sign = -1 if LESS_IS_BETTER_RE.search(clause_before) else 1
     elif cue in RELATIVE_CHANGE_WORDS and noun in GROWTH_NOUNS:
         change_sign = RELATIVE_CHANGE_WORDS[cue] * GROWTH_NOUNS[noun]  # `降幅比上月收窄2.7个百分点`
-    after = text[mention.post_end : mention.post_end + 4]
-    if kind == "half":
-        # `缩短一半` is a change; `增长的近一半来自…` and `占一半` are parts of a whole.
-        if change_sign and cue_match and "的" not in cue_match.group():
-            return "growth", change_sign
-        return "share", 1
-
-    if unit in CHANGE_UNITS:
-        if change_sign:
-            return "growth", change_sign
-        if BELOW_RE.search(tail):
-            return "growth", -1  # `比全省低0.5个百分点`: a gap below is negative
-        return "growth", GROWTH_NOUNS.get(noun or "", 1)
-    if level_at:
-        return _measure_of_level(noun, unit, kind), 1
-    if change_sign:
-        return "growth", change_sign
-    if noun in GROWTH_NOUNS and not cue:
-        return "growth", GROWTH_NOUNS[noun]
-    if GROWTH_AFTER_RE.match(after):
-        return "growth", 1  # `8%左右增速`
-    if kind == "structure":
-        return "share", 1  # the parts of a whole (`3.9：59.5：36.6`), whatever the whole is called
-    if kind in ("cheng", "fraction", "half"):
-        named_rate = noun not in _SHARE and (noun in _RATIO or (noun or "").endswith("率"))
-        return ("ratio" if named_rate else "share"), 1  # `不良率为千分之五` is a rate
-    if unit in ("%", "‰"):
-        if SHARE_AFTER_PERCENT_RE.match(after) or PART_OF_GROUP_AFTER_RE.match(text, mention.post_end):
-            return "share", 1  # `30%的资金`, `79%的毕业生`: a part of a whole
-        if noun in _SHARE or (noun in ("比例", "比率") and "占" in clause_before):
-            return "share", 1
-        if noun in _RATIO or (noun and noun.endswith("率")):
-            return "ratio", 1
-        if previous_measure in ("share", "ratio") and not cue:
-            return previous_measure, 1
-        return "ratio", 1
-    if unit == "倍" or kind == "ratio":
-        return "ratio", 1
-    return "level", 1
+    if not cue:
+        compared = COMPARED_LESS_MORE_RE.search(tail)
+        if compared:  # `比武汉少近100万人`: less or more than the compared figure
+            cue = compared.group("cue")
+            change_sign = COMPARED_LESS_MORE[cue]
+    cue_direct = bool(cue_match) and DE not in cue_match.group()
+    after = text[mention.post_end : mention.post_end + AFTER_WINDOW]
+    following = text[mention.post_end : mention.post_end + FOLLOWING_WINDOW]
+    return MeasureContext(
+        mention,
+        tail,
+        clause_before,
+        cue,
+        change_sign,
+        noun,
+        level_at,
+        after,
+        previous_measure,
+        cue_direct,
+        following,
+    )
 
 
-def _measure_of_level(noun: str | None, unit: str, kind: str) -> str:
+def measure_for(
+    mention: Mention, pre: str, clause_before: str, text: str, previous_measure: str | None = None
+) -> tuple[str, int, str]:
+    """(measure, sign, rule name): the first of `MEASURE_RULES` that applies, reading the
+    change word before the number, the noun that names the figure, and the unit."""
+    context = measure_context(mention, pre, clause_before, text, previous_measure)
+    for name, rule in MEASURE_RULES:
+        found = rule(context)
+        if found is not None:
+            return found[0], found[1], name
+    raise AssertionError("the last measure rule always applies")  # pragma: no cover
+
+
+def _measure_of_level(c: MeasureContext) -> str:
     """`增至`, `降至`: the new level, measured as the figure it names."""
-    if noun in GROWTH_NOUNS and unit in ("%", "‰"):
+    noun, unit, kind = c.noun, c.mention.unit, c.mention.unit_kind
+    if noun in GROWTH_NOUNS and unit in PERCENT_SIGNS:
         return "growth"  # `增速回升至8%`: a rate of change; `增幅…至250.6亿元` is a level
     if kind in ("cheng", "fraction", "structure", "half") or noun in _SHARE:
-        return "share" if unit in ("%", "‰") else "level"
-    if unit in ("%", "‰"):
+        return "share" if unit in PERCENT_SIGNS else "level"
+    if unit in PERCENT_SIGNS:
         return "ratio"
     return "level"
 

@@ -23,6 +23,7 @@ MAGNITUDES: dict[str, int] = {**CHINESE_SMALL_UNITS, **CHINESE_LARGE_UNITS}
 MAGNITUDE_CHARS: str = "十百千万亿"
 # The digits the scan reads (financial numerals `壹`, `贰` … are read only inside a number).
 PLAIN_DIGITS: str = "零〇一二三四五六七八九两"
+FINANCIAL_DIGITS: str = "".join(d for d in CHINESE_DIGITS if d not in PLAIN_DIGITS)
 LARGE_MAGNITUDE_CHARS: str = "".join(CHINESE_LARGE_UNITS)
 
 # --- units ----------------------------------------------------------------------------
@@ -282,8 +283,6 @@ SUB_YUAN_UNITS: dict[str, str] = {"jiao": "0.1", "fen": "0.01"}  # the groups of
 SPOKEN_TENTHS_UNITS: dict[str, str] = {"米": "米", "块": "元", "度": "度"}
 # Units after which `半` adds a half: `一斤半`, `两岁半`, `一倍半` (multiples too).
 HALF_AFTER_UNITS: tuple[str, ...] = ("斤", "公斤", "岁", "周岁", "吨", "米", "公里", "亩", "两", "块", "元")
-# `的` between an age bracket and the group it names (`18岁及以上的居民`).
-OF: str = "的"
 
 # Words in the noun after `N%的` that make it a rate or a change, not a group the
 # percentage is a part of (`79%的毕业生` is a share, `5%的增速` is not).
@@ -494,3 +493,39 @@ DENOMINATOR_BEFORE: tuple[str, ...] = ("每",)
 
 # Time words in a sentence that are not a four-digit year but override an earlier one.
 RELATIVE_YEAR_WORDS: tuple[str, ...] = ("今年", "本年度", "本年", "明年", "当年")
+
+
+# --- words and characters the rules name ------------------------------------------------
+
+ZERO_DIGITS: str = "零〇"  # a place left empty (`一百零二`); never a number's first digit
+TEN_THOUSAND: str = "万"
+DECIMAL_POINT: str = "点"  # `十三点八四`
+FUZZY: str = "几"  # `四十几`: more than the number before it
+FUZZY_DECIMAL: str = DECIMAL_POINT + FUZZY  # `二十一点几`
+HALF: str = "半"  # `一倍半`, `一成半`
+CHENG: str = "成"  # `四成`: tenths
+MORE_WORDS: tuple[str, ...] = ("多", "余")  # `三十多万`: more than, written after a number
+PLUS_SIGNS: str = "+＋"  # `+3`: a score or a code, not a quantity
+# After `a/b`, a date (`3/4日`), not a fraction.
+DATE_CHARS: str = "年月日号期"
+DATE_MARKS: str = "月日号"  # `2月24日`: a number before one is a date
+PERIOD_CHARS: str = "年月周季"  # `月减`: a change word that names its period
+RESPECTIVELY: str = "分别"  # `分别增长6.8%、12.3%`: a list of figures
+SHARE_VERB: str = "占"  # `占全国1/4`
+DE: str = "的"
+QUOTE_MARKS: str = "“”\"'"
+COMMA_MARKS: str = "，,"
+OPEN_BRACKETS: str = "(（"
+# A line break after a line holding one of these is inside running prose.
+PROSE_MARKS: str = "，,。、；"
+# Units a figure is given in where the text writes none: people, money.
+PERSON_UNIT: str = "人"
+MONEY_UNIT: str = "元"
+TIMES_UNIT: str = "倍"
+# Value added names a level, though it holds a change word (`增加值增长7%`).
+VALUE_ADDED_WORDS: tuple[str, ...] = ("增加值", "增值")
+LEVEL_AT_ALONE: tuple[str, ...] = ("至", "到")  # `…，至250.6亿元`: the new level
+# `改善` is a fall where less is better (`LESS_IS_BETTER_WORDS`), else a rise.
+POLARITY_CHANGE_WORD: str = "改善"
+RATE_SUFFIX: str = "率"  # `不良率`: a noun ending in it names a rate
+PROPORTION_NOUNS: tuple[str, ...] = ("比例", "比率")  # a share when `占` stands before

@@ -15,17 +15,27 @@ from decimal import Decimal
 from .lexicon import (
     BARE_MAGNITUDE_BOUNDS,
     CHANGE_FIGURE_WORDS,
+    CHENG,
     CONCRETE_COUNT_UNITS,
+    DATE_CHARS,
     FINANCIAL_NUMERALS,
+    FUZZY,
+    FUZZY_DECIMAL,
+    HALF,
     HALF_AFTER_UNITS,
     HALF_WORDS,
     IMPLIED_UNIT_NOUNS,
     KINDS_READ_WITHOUT_VERB,
     LARGE_MAGNITUDE_CHARS,
     MAGNITUDE_CHARS,
+    MONEY_UNIT,
+    MORE_WORDS,
+    PERSON_UNIT,
+    PLUS_SIGNS,
     QUALIFIERS_AFTER,
     SHORT_AMBIGUOUS_UNITS,
     SPOKEN_TENTHS_UNITS,
+    TIMES_UNIT,
     YUAN,
 )
 from .numbers import NumberError, magnitude_value, parse_amount, parse_chinese_number
@@ -37,15 +47,19 @@ from .patterns import (
     BARE_MAGNITUDE_BOUND_RE,
     CANDIDATE_RE,
     CLOCK_RE,
+    CONTEXT_WINDOW,
     CURRENCY_SYMBOLS,
     HALF_AFTER_UNIT_RE,
     IMPLIED_UNIT_BEFORE_RE,
     IMPLIED_UNIT_NOUN_RE,
     INDEX_NOT_AFTER_RE,
     MONEY_CONTEXT_RE,
+    NAME_SPAN_RE,
     NUMERAL_WORD_RE,
     ORDINAL_BEFORE_RE,
+    ORDINAL_WINDOW,
     PERSON_AHEAD_RE,
+    QUANTITY_VERB_WINDOW,
     QUANTITY_VERBS_RE,
     RANGE_SEPARATOR_RE,
     RATIO_SEPARATOR_RE,
@@ -53,10 +67,12 @@ from .patterns import (
     SPOKEN_MAGNITUDE_RE,
     SPOKEN_TENTHS_RE,
     STREAK_BEFORE_RE,
+    STREAK_WINDOW,
     STRUCTURE_AHEAD_RE,
     SUB_YUAN_RE,
     SUB_YUAN_VALUES,
     TIME_OF_DAY_BEFORE_RE,
+    TIME_OF_DAY_WINDOW,
     UNIT_BY_SPELLING,
     UNIT_KINDS,
     UNIT_RE,
@@ -95,48 +111,106 @@ class Mention:
     post_end: int = 0  # end of the bound word after the unit (`以上`), else `end`
     post_qualifier: str = ""
     magnitude_only: bool = False
+    rule: str = ""  # the candidate form that read it (`FORMS`)
 
     @property
     def is_streak(self) -> bool:
         return self.unit_kind == "time"
 
 
-class _NameSpans:
-    """Short quoted names (`“21条”`) and book titles (`《…》`) of one text: a number inside
-    one is part of the name. Found once per text."""
+# The candidate forms of the scan, by name: each mention says which one read it.
+FORMS: dict[str, str] = {
+    "pct_cn": "percent in words",  # 百分之三十
+    "pct_full": "one hundred percent in words",  # 百分百
+    "change_word": "a change in words",  # 零增长, 翻倍
+    "half": "half in words",  # 一半, 过半
+    "half_off": "half price",  # 对折
+    "discount": "discount",  # 九折, 75折
+    "per_mille": "per mille in words",  # 千分之五
+    "frac_cn": "fraction in words",  # 三分之一
+    "ratio": "ratio a:b",  # 1:1.5
+    "structure": "structure a:b:c",  # 3.2:38.6:58.2
+    "frac": "fraction a/b",  # 1/4
+    "cn_range": "range in words",  # 二三十家
+    "currency": "currency symbol",  # US$3.5
+    "amount": "number and unit",  # 14.58万亿元
+    "range": "range",  # 5000至6000亿元
+    "people": "number and implied unit: people",  # 3000万群众
+    "money": "number and implied unit: money",  # 投资2亿
+    "noun": "number and the unit its noun implies",  # 常住人口1260万, 客运量1409万
+    "price": "price with the currency left out",  # 2.3万/㎡
+    "bare": "bare magnitude after a bound word",  # 超万亿元
+}
 
-    _RE = re.compile(
-        r"《[^》\n]*》|“[^”\n，。；]{0,14}”|「[^」\n，。；]{0,14}」|『[^』\n，。；]{0,14}』|〈[^〉\n，。；]{0,14}〉"
-    )
 
-    def __init__(self, text: str) -> None:
-        self._spans = [(m.start(), m.end()) for m in self._RE.finditer(text)]
+class Reason:
+    """Why a number is not a quantity: the scan of the "not a quantity" rules."""
+
+    CODE = "code: a letter, sign or point before or after"  # PM2.5, A股, +3
+    ORDINAL = "ordinal or rank"  # 第一, 前三
+    NAME = "inside a name or title"  # “21条”, 《…》
+    MALFORMED = "not a well-formed number"  # 十四五
+    NOT_BELOW_ONE = "fraction not below one"
+    DATE = "date"  # 3/4日, 2025年, 2月24日
+    CLOCK = "time of day"  # 10:30, 下午3点
+    POINTS = "Chinese numeral before the index unit: points made, not an index level"  # 五点经验
+    ZERO_TERM = "ratio with a zero term"
+    NOT_A_RANGE = "numerals that are no range"  # 三五成群
+    FRAME = "duration that frames time, not a streak"  # 两年, 十四五时期
+    STRUCTURE = "count of the text's own structure"  # 五个方面
+    SIZE_CLASSES = "count of size classes"  # 4个万亿元台阶
+    BARE_NUMBER = "bare number: no unit, no magnitude"  # 价格指数为100.7
+    NO_IMPLIED_UNIT = "magnitude with no unit the context implies"
+    BARE_MAGNITUDE = "bare magnitude with no bound word"  # 万亿级
+    NO_VERB = "Chinese numeral with no quantity verb"  # 一批, 两业
+    CLASS_THRESHOLD = "class threshold"  # 总投资超10亿元的项目
+    NOT_A_QUANTITY_FORM = "Chinese numeral not before a unit"  # 一是, 统一
+    INSIDE = "part of a figure read already"
+    NUMERAL_WORD = "a word that holds a numeral"  # 一度, 千方百计
+    ADDRESS = "inside a web address"  # %28
+    LONE_FINANCIAL = "a lone financial numeral: a name"  # 陆家嘴
+
+
+class _Scan:
+    """One text's scan: its short quoted scan (`“21条”`) and book titles (`《…》`), inside
+    which a number is part of the name (found once per text), and the numbers set aside
+    with the rule's reason, for `explain`."""
+
+    def __init__(self, text: str, rejected: list | None = None) -> None:
+        self._spans = [(m.start(), m.end()) for m in NAME_SPAN_RE.finditer(text)]
         self._starts = [start for start, _ in self._spans]
+        self.rejected = rejected
 
     def covers(self, start: int, end: int) -> bool:
         index = bisect_right(self._starts, start) - 1
         return index >= 0 and self._spans[index][1] >= end + 1
 
+    def reject(self, start: int, end: int, reason: str) -> tuple[list[Mention], int]:
+        """No mention at `start`; the scan goes on at `end`."""
+        if self.rejected is not None:
+            self.rejected.append((start, end, reason))
+        return [], end
 
-def _implied_unit(text: str, start: int, end: int, sentence: str) -> tuple[str, str] | None:
-    """A `万`/`亿` amount with no unit takes the unit its noun implies: the noun right
-    before it (`常住人口1260万`), people before a person noun (`450万群众`), money where
-    the sentence is about money, else the nearest such noun earlier in the sentence
-    (`常住人口1260万，比上年末增加8万`)."""
+
+def _implied_unit(text: str, start: int, end: int, sentence: str) -> tuple[str, str, str] | None:
+    """(unit, kind, form) for a `万`/`亿` amount with no unit: the unit its noun implies,
+    the noun right before it (`常住人口1260万`), people before a person noun (`450万群众`),
+    money where the sentence is about money, else the nearest such noun earlier in the
+    sentence (`常住人口1260万，比上年末增加8万`)."""
     before = IMPLIED_UNIT_BEFORE_RE.search(text, max(0, start - IMPLIED_NOUN_WINDOW), start)
     if before:
-        return _unit_of_noun(before.group("noun"))
+        return (*_unit_of_noun(before.group("noun")), "noun")
     if PERSON_AHEAD_RE.match(text, end):
-        return "人", "count"
+        return PERSON_UNIT, "count", "people"
     if MONEY_CONTEXT_RE.search(sentence):
-        return "元", "money"
+        return MONEY_UNIT, "money", "money"
     window_start = max(0, start - IMPLIED_SENTENCE_WINDOW)
     breaks = list(SENTENCE_START_RE.finditer(text, window_start, start))
     if breaks:
         window_start = breaks[-1].end()
     nouns = list(IMPLIED_UNIT_NOUN_RE.finditer(text, window_start, start))
     if nouns:
-        return _unit_of_noun(nouns[-1].group())
+        return (*_unit_of_noun(nouns[-1].group()), "noun")
     return None
 
 
@@ -148,16 +222,16 @@ def _unit_of_noun(noun: str) -> tuple[str, str]:
 def _context_around(text: str, pos: int) -> str:
     """The figure's sentence and its neighbours: enough to tell that an article speaks
     of money without reading the whole of it."""
-    return text[max(0, pos - 150) : pos + 150]
+    return text[max(0, pos - CONTEXT_WINDOW) : pos + CONTEXT_WINDOW]
 
 
 def _read_unit(text: str, pos: int) -> tuple[str, str, int, bool, bool] | None:
     """(unit, kind, end, approx, half) for the unit at `pos`, `成` and rates included;
     `half` where `半` follows `倍` or `成` (`一倍半`, `一成半`)."""
-    if pos < len(text) and text[pos] == "成":
+    if pos < len(text) and text[pos] == CHENG:
         if inside_longer_word(text, pos, pos + 1):
             return None
-        half = pos + 1 < len(text) and text[pos + 1] == "半"
+        half = pos + 1 < len(text) and text[pos + 1] == HALF
         return "%", "cheng", pos + 1 + half, False, half
     match = UNIT_RE.match(text, pos)
     if not match:
@@ -183,10 +257,7 @@ def _chinese_allowed(
     text: str, start: int, unit_start: int, numeral_length: int, value: Decimal, unit: str, unit_kind: str
 ) -> bool:
     """Chinese numerals count where they are a quantity: before a measure (`四成`, `五岁`,
-    `一吨`), a concrete count (`三双鞋`), or after a quantity verb (`增加六个`); never in a
-    word that holds a numeral (`一度`, `千方百计`)."""
-    if NUMERAL_WORD_RE.match(text, start):
-        return False
+    `一吨`), a concrete count (`三双鞋`), or after a quantity verb (`增加六个`)."""
     if numeral_length == 1 and text[unit_start : unit_start + 1] in _SHORT_AMBIGUOUS:
         if not _has_cue(text, start):
             return False  # `百度`, `三元电池`, `这一块`
@@ -200,95 +271,105 @@ def _chinese_allowed(
 
 
 def _has_cue(text: str, start: int) -> bool:
-    return bool(QUANTITY_VERBS_RE.search(text, max(0, start - 5), start))
+    return bool(QUANTITY_VERBS_RE.search(text, max(0, start - QUANTITY_VERB_WINDOW), start))
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every quantity in cleaned, simplified text, in order."""
+def find_mentions(text: str, rejected: list | None = None) -> list[Mention]:
+    """Every quantity in cleaned, simplified text, in order; `rejected` collects
+    (start, end, reason) for the numbers that the rules set aside."""
     mentions: list[Mention] = []
     pos = 0
-    names = _NameSpans(text)
+    scan = _Scan(text, rejected)
     addresses = [(m.start(), m.end()) for m in URL_RE.finditer(text)]
     for match in CANDIDATE_RE.finditer(text):
         if match.start() < pos:
             continue  # inside a mention already read (a range's second number, say)
         if addresses and any(s <= match.start() < e for s, e in addresses):
-            continue  # an address: `%28` is no percentage
-        found, next_pos = _read_candidate(text, match, names)
+            scan.reject(match.start(), match.end(), Reason.ADDRESS)  # `%28` is no percentage
+            continue
+        found, next_pos = _read_candidate(text, match, scan)
         mentions.extend(found)
         pos = max(next_pos, match.end())
     return mentions
 
 
-def _left_blocks(text: str, start: int) -> bool:
+def _left_blocks(text: str, start: int) -> str:
+    """The reason the words right before a number make it no quantity, or ""."""
     before = text[start - 1] if start else ""
-    if before and (ASCII_LETTER.match(before) or before in "+＋" or before == "."):
-        return True
-    if ORDINAL_BEFORE_RE.search(text, max(0, start - 3), start):
-        return True
-    return False
+    if before and (ASCII_LETTER.match(before) or before in PLUS_SIGNS or before == "."):
+        return Reason.CODE
+    if ORDINAL_BEFORE_RE.search(text, max(0, start - ORDINAL_WINDOW), start):
+        return Reason.ORDINAL
+    return ""
 
 
-def _read_candidate(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Mention], int]:
+def _read_candidate(text: str, match: re.Match, scan: _Scan) -> tuple[list[Mention], int]:
     start, end = match.start(), match.end()
     if match.lastgroup == "amount":
-        return _read_amount(text, match, names)
+        return _read_amount(text, match, scan)
     if match.group("pct_cn"):
         numeral = match.group("pct_cn_num")
-        fuzzy = numeral.endswith("几")
-        numeral = numeral[:-2] if numeral.endswith("点几") else numeral.rstrip("几")
+        fuzzy = numeral.endswith(FUZZY)
+        numeral = numeral[:-2] if numeral.endswith(FUZZY_DECIMAL) else numeral.rstrip(FUZZY)
         value = parse_amount(numeral) if numeral[0] in "0123456789." else _safe_cn(numeral)
-        found, end_at = _simple(text, names, match, value, "%", "percent")
+        found, end_at = _simple(text, scan, match, value, "%", "percent", "pct_cn")
         for mention in found:
             mention.bound = ">" if fuzzy else mention.bound
         return found, end_at
     if match.group("pct_full"):
-        return _simple(text, names, match, Decimal(100), "%", "percent")
+        return _simple(text, scan, match, Decimal(100), "%", "percent", "pct_full")
     if match.group("change_word"):
         value, unit = CHANGE_FIGURE_WORDS[match.group("change_word")]
-        return _simple(text, names, match, Decimal(value), unit, "change_figure")
+        return _simple(text, scan, match, Decimal(value), unit, "change_figure", "change_word")
     if match.group("half"):
-        found, end_at = _simple(text, names, match, Decimal(50), "%", "half")
+        found, end_at = _simple(text, scan, match, Decimal(50), "%", "half", "half")
         for mention in found:
             mention.bound = HALF_WORDS[match.group("half")]
         return found, end_at
     if match.group("half_off"):
-        return _simple(text, names, match, Decimal(50), "%", "discount")
+        return _simple(text, scan, match, Decimal(50), "%", "discount", "half_off")
     if match.group("discount"):
-        return _simple(text, names, match, _discount_value(match.group("discount_num")), "%", "discount")
+        value = _discount_value(match.group("discount_num"))
+        return _simple(text, scan, match, value, "%", "discount", "discount")
     if match.group("frac_cn"):
         den = _safe_cn(match.group("frac_den"))
         num = _safe_cn(match.group("frac_num"))
-        if den is None or num is None or den == 0 or num >= den:
-            return [], end
+        if den is None or num is None or den == 0:
+            return scan.reject(start, end, Reason.MALFORMED)
+        if num >= den:
+            return scan.reject(start, end, Reason.NOT_BELOW_ONE)
         if den in _PER_MILLE:  # `千分之五` is 5‰, `万分之三` 3‱
-            return _simple(text, names, match, num, _PER_MILLE[den], "fraction")
-        return _simple(text, names, match, num / den * 100, "%", "fraction")
+            return _simple(text, scan, match, num, _PER_MILLE[den], "fraction", "per_mille")
+        return _simple(text, scan, match, num / den * 100, "%", "fraction", "frac_cn")
     if match.group("ratio"):
-        return _read_ratio(text, match)
+        return _read_ratio(text, match, scan)
     if match.group("frac"):
         a, _, b = match.group("frac").partition("/")
         num, den = Decimal(a), Decimal(b)
-        if den == 0 or num >= den or num == 0 or _left_blocks(text, start):
-            return [], end
-        if end < len(text) and text[end] in "年月日号期":
-            return [], end
-        return _simple(text, names, match, num / den * 100, "%", "fraction")
+        if den == 0 or num >= den or num == 0:
+            return scan.reject(start, end, Reason.NOT_BELOW_ONE)
+        if blocked := _left_blocks(text, start):
+            return scan.reject(start, end, blocked)
+        if end < len(text) and text[end] in DATE_CHARS:
+            return scan.reject(start, end, Reason.DATE)
+        return _simple(text, scan, match, num / den * 100, "%", "fraction", "frac")
     if match.group("cn_range"):
-        return _read_chinese_range(text, match)
+        return _read_chinese_range(text, match, scan)
     if match.group("currency"):
         unit = CURRENCY_SYMBOLS[match.group("currency")]
         try:
             value = parse_amount(match.group("cur_amount"))
         except NumberError:
-            return [], end
+            return scan.reject(start, end, Reason.MALFORMED)
         after = APPROX_AFTER_UNIT_RE.match(text, end)
         post_end = after.end() if after else end
-        mention = Mention(start, end, value, unit, "money", text[start:end], post_end=post_end)
+        mention = Mention(
+            start, end, value, unit, "money", text[start:end], post_end=post_end, rule=FORMS["currency"]
+        )
         if after:
             mention.post_qualifier = QUALIFIERS_AFTER[after.group()]
         return [mention], post_end
-    return _read_amount(text, match)
+    return _read_amount(text, match, scan)
 
 
 def _discount_value(numeral: str) -> Decimal | None:
@@ -311,11 +392,17 @@ def _safe_cn(numeral: str) -> Decimal | None:
         return None
 
 
-def _simple(text, names, match, value, unit, unit_kind):
+def _simple(
+    text: str, scan: _Scan, match: re.Match, value: Decimal | None, unit: str, unit_kind: str, form: str
+) -> tuple[list[Mention], int]:
     start, end = match.start(), match.end()
-    if value is None or _left_blocks(text, start) or names.covers(start, end):
-        return [], end
-    mention = Mention(start, end, value, unit, unit_kind, text[start:end])
+    if value is None:
+        return scan.reject(start, end, Reason.MALFORMED)
+    if blocked := _left_blocks(text, start):
+        return scan.reject(start, end, blocked)
+    if scan.covers(start, end):
+        return scan.reject(start, end, Reason.NAME)
+    mention = Mention(start, end, value, unit, unit_kind, text[start:end], rule=FORMS[form])
     _attach_post(text, mention)
     return [mention], mention.post_end
 
@@ -325,68 +412,75 @@ def _attach_post(text: str, mention: Mention) -> None:
     mention.post_end = mention.end
     if after:
         word = after.group()
-        if word in ("多", "余") and mention.unit_kind not in ("multiple", "cheng"):
+        if word in MORE_WORDS and mention.unit_kind not in ("multiple", "cheng"):
             return  # `多` after a unit is a `多` of the next words, except `一倍多`, `三成多`
         mention.post_qualifier = QUALIFIERS_AFTER[word]
         mention.post_end = after.end()
 
 
-def _read_ratio(text: str, match: re.Match) -> tuple[list[Mention], int]:
+def _read_ratio(text: str, match: re.Match, scan: _Scan) -> tuple[list[Mention], int]:
     start, end = match.start(), match.end()
     written = match.group("ratio")
     if CLOCK_RE.fullmatch(written):
-        return [], end  # `10:30`, `01:47:19`: a time of day
+        return scan.reject(start, end, Reason.CLOCK)  # `10:30`, `01:47:19`
     terms = [Decimal(t) for t in RATIO_SEPARATOR_RE.split(written)]
-    if _left_blocks(text, start) or any(t == 0 for t in terms[1:]):
-        return [], end
+    if blocked := _left_blocks(text, start):
+        return scan.reject(start, end, blocked)
+    if any(t == 0 for t in terms[1:]):
+        return scan.reject(start, end, Reason.ZERO_TERM)
     # Two parts that make a whole (`31.3：68.7`) are a structure, one share each.
     if len(terms) == 2 and abs(sum(terms) - 100) > STRUCTURE_SUM_TOLERANCE:
         a, b = terms
-        mention = Mention(start, end, a / b, "倍", "ratio", match.group())
+        mention = Mention(start, end, a / b, TIMES_UNIT, "ratio", match.group(), rule=FORMS["ratio"])
         mention.post_end = end
         return [mention], end
     mentions = []
     for term in terms:
-        mention = Mention(start, end, term, "%", "structure", match.group())
+        mention = Mention(start, end, term, "%", "structure", match.group(), rule=FORMS["structure"])
         mention.post_end = end
         mentions.append(mention)
     return mentions, end
 
 
-def _read_chinese_range(text: str, match: re.Match) -> tuple[list[Mention], int]:
+def _read_chinese_range(text: str, match: re.Match, scan: _Scan) -> tuple[list[Mention], int]:
     """`二三十家`: 20 to 30."""
     start = match.start()
     lo = parse_chinese_number(match.group("cn_lo"))
     hi = parse_chinese_number(match.group("cn_hi"))
     if hi != lo + 1:
-        return [], match.end()
+        return scan.reject(start, match.end(), Reason.NOT_A_RANGE)
     scale = magnitude_value(match.group("cn_mag"))
     unit = _read_unit(text, match.end())
-    if unit is None or _left_blocks(text, start):
-        return [], match.end()
+    if unit is None:
+        return scan.reject(start, match.end(), Reason.NOT_A_QUANTITY_FORM)
+    if blocked := _left_blocks(text, start):
+        return scan.reject(start, match.end(), blocked)
     name, kind, end, _, _ = unit
     if kind == "time":
-        return [], end
-    low = Mention(start, end, lo * scale, name, kind, text[start:end], range_end="low")
-    high = Mention(start, end, hi * scale, name, kind, text[start:end], range_end="high")
+        return scan.reject(start, end, Reason.FRAME)
+    rule = FORMS["cn_range"]
+    low = Mention(start, end, lo * scale, name, kind, text[start:end], range_end="low", rule=rule)
+    high = Mention(start, end, hi * scale, name, kind, text[start:end], range_end="high", rule=rule)
     for m in (low, high):
         m.bound = ">=" if m.range_end == "low" else "<="
         m.post_end = end
     return [low, high], end
 
 
-def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Mention], int]:
+def _read_amount(text: str, match: re.Match, scan: _Scan) -> tuple[list[Mention], int]:
     start = match.start("amount")
     amount = match.group("amount")
     end = match.end()
     chinese = not amount[0].isdigit()  # Arabic amounts start with a digit (`14万4000` too)
-    if _left_blocks(text, start):
-        return [], end
+    if blocked := _left_blocks(text, start):
+        return scan.reject(start, end, blocked)
     if chinese and len(amount) == 1 and amount in _FINANCIAL:
-        return [], end  # `陆家嘴`, `队伍`
-    fuzzy = amount.endswith("几")  # `二十一点几`, `四十几`: more than the number before it
+        return scan.reject(start, end, Reason.LONE_FINANCIAL)  # `陆家嘴`, `队伍`
+    if chinese and NUMERAL_WORD_RE.match(text, start):
+        return scan.reject(start, end, Reason.NUMERAL_WORD)  # `一度`, `千方百计`
+    fuzzy = amount.endswith(FUZZY)  # `二十一点几`, `四十几`: more than the number before it
     if fuzzy:
-        amount = amount[:-2] if amount.endswith("点几") else amount[:-1]
+        amount = amount[:-2] if amount.endswith(FUZZY_DECIMAL) else amount[:-1]
     # `万亿元`, `百亿次`: a magnitude word with no number means one of it; `十年` is ten.
     magnitude_only = (
         chinese and all(ch in _MAGNITUDE_CHARS for ch in amount) and bool(set(amount) & _LARGE_MAGNITUDES)
@@ -397,7 +491,7 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
         else:
             value = parse_amount(amount)
     except (NumberError, KeyError):
-        return [], end
+        return scan.reject(start, end, Reason.MALFORMED)
 
     # Spoken magnitudes after the number: `一百二十个亿`, `三十多万人口`.
     spoken = SPOKEN_MAGNITUDE_RE.match(text, end)
@@ -417,56 +511,58 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
     if separator and not magnitude_only:
         second = AMOUNT_RE.match(text, separator.end())
         if second:
-            found = _read_range(text, names, match, amount, value, unit, second, chinese)
+            found = _read_range(text, scan, match, amount, value, unit, second)
             if found:
                 return found, found[-1].post_end
 
+    form = "amount"
     spoken_places = False
-    if unit is None:
-        price = _price_without_currency(text, end)
-        if price is not None:
-            name, kind, unit_end, approx, half = price
-        else:
-            if end < len(text) and ASCII_LETTER.match(text[end]):
-                return [], end
-            if not (set(amount) & _LARGE_MAGNITUDES):
-                return [], end
-            implied = _implied_unit(text, start, end, _context_around(text, start))
-            if implied is None:
-                return [], end
-            name, kind = implied
-            unit_end, approx, half = end, False, False
+    price = _price_without_currency(text, end) if unit is None else None
+    if price is not None:
+        name, kind, unit_end, approx, half = price
+        form = "price"
+    elif unit is None:
+        if end < len(text) and ASCII_LETTER.match(text[end]):
+            return scan.reject(start, end, Reason.CODE)
+        if not (set(amount) & _LARGE_MAGNITUDES):
+            return scan.reject(start, end, Reason.BARE_NUMBER)
+        implied = _implied_unit(text, start, end, _context_around(text, start))
+        if implied is None:
+            return scan.reject(start, end, Reason.NO_IMPLIED_UNIT)
+        name, kind, form = implied
+        unit_end, approx, half = end, False, False
     else:
         name, kind, unit_end, approx, half = unit
         if not half:
-            unit_start_of_places = unit_end
+            places_from = unit_end
             value, unit_end = _after_unit_places(text, value, name, unit_end)
-            spoken_places = unit_end > unit_start_of_places
+            spoken_places = unit_end > places_from  # `两块五`, `十块八毛`: a price as spoken
 
-    if not _unit_fits(text, start, unit_end, amount, name, kind, chinese):
-        return [], unit_end
+    if misfit := _unit_misfit(text, start, unit_end, kind, chinese):
+        return scan.reject(start, unit_end, misfit)
 
     if half:
         value += Decimal("0.5")
     if kind == "cheng":
         value = value * 10
-    if names.covers(start, unit_end):
-        return [], unit_end
+    if scan.covers(start, unit_end):
+        return scan.reject(start, unit_end, Reason.NAME)
 
     bound = ">" if (approx or fuzzy) else "~" if about else ""
     if magnitude_only:
         word = BARE_MAGNITUDE_BOUND_RE.search(text, max(0, start - BARE_BOUND_WINDOW), start)
         if not word:
-            return [], unit_end
+            return scan.reject(start, unit_end, Reason.BARE_MAGNITUDE)
         bound = BARE_MAGNITUDE_BOUNDS[word.group()]
+        form = "bare"
     if (
         chinese
         and not magnitude_only
-        and not spoken_places  # `两块五`, `十块八毛`: a price as spoken
+        and not spoken_places
         and not _chinese_allowed(text, start, end, len(amount), value, name, kind)
     ):
         if not (set(amount) & _LARGE_MAGNITUDES):
-            return [], unit_end
+            return scan.reject(start, unit_end, Reason.NO_VERB)
     mention = Mention(
         start=match.start(),
         end=unit_end,
@@ -476,6 +572,7 @@ def _read_amount(text: str, match: re.Match, names: _NameSpans) -> tuple[list[Me
         surface=text[match.start() : unit_end],
         bound=bound,
         magnitude_only=magnitude_only,
+        rule=FORMS[form],
     )
     _attach_post(text, mention)
     return [mention], mention.post_end
@@ -491,7 +588,7 @@ def _price_without_currency(text: str, end: int) -> tuple[str, str, int, bool, b
     canonical, kind = UNIT_KINDS[per.group("unit")]
     if kind not in ("physical", "count"):
         return None
-    return f"元/{canonical}", "money", per.end(), False, False
+    return f"{YUAN}/{canonical}", "money", per.end(), False, False
 
 
 def _after_unit_places(text: str, value: Decimal, unit: str, unit_end: int) -> tuple[Decimal, int]:
@@ -516,26 +613,32 @@ def _digit_value(digit: str) -> Decimal:
     return Decimal(digit) if digit.isdigit() else parse_chinese_number(digit)
 
 
-def _unit_fits(text, start, unit_end, amount, unit, kind, chinese) -> bool:
-    """Rules that make a number with this unit no quantity: dates, frames, ranks."""
+def _unit_misfit(text: str, start: int, unit_end: int, kind: str, chinese: bool) -> str:
+    """The rule that makes a number with this unit no quantity (frames, clock times,
+    structure, size classes, codes), or ""."""
     if kind == "time":
-        return bool(STREAK_BEFORE_RE.search(text, max(0, start - 4), start))
+        found = STREAK_BEFORE_RE.search(text, max(0, start - STREAK_WINDOW), start)
+        return "" if found else Reason.FRAME
     if kind == "index":
-        if chinese or INDEX_NOT_AFTER_RE.match(text, unit_end):
-            return False
-        if TIME_OF_DAY_BEFORE_RE.search(text, max(0, start - 3), start):
-            return False
+        if chinese:
+            return Reason.POINTS
+        if INDEX_NOT_AFTER_RE.match(text, unit_end):
+            return Reason.CLOCK
+        if TIME_OF_DAY_BEFORE_RE.search(text, max(0, start - TIME_OF_DAY_WINDOW), start):
+            return Reason.CLOCK
     if kind == "count":
         if STRUCTURE_AHEAD_RE.match(text, unit_end):
-            return False
-        if unit_end < len(text) and text[unit_end] in "万亿":
-            return False  # `4个万亿元台阶`: a count of size classes
+            return Reason.STRUCTURE
+        if unit_end < len(text) and text[unit_end] in LARGE_MAGNITUDE_CHARS:
+            return Reason.SIZE_CLASSES  # `4个万亿元台阶`
     if unit_end < len(text) and ASCII_LETTER.match(text[unit_end]) and kind not in ("money",):
-        return not re.match(r"[A-Za-z]", text[unit_end - 1])
-    return True
+        return Reason.CODE if ASCII_LETTER.match(text[unit_end - 1]) else ""
+    return ""
 
 
-def _read_range(text, names, match, amount, value, unit, second, chinese) -> list[Mention] | None:
+def _read_range(
+    text: str, scan: _Scan, match: re.Match, amount: str, value: Decimal, unit: tuple | None, second: re.Match
+) -> list[Mention] | None:
     second_amount = second.group("amount")
     try:
         second_value = parse_amount(second_amount)
@@ -560,13 +663,16 @@ def _read_range(text, names, match, amount, value, unit, second, chinese) -> lis
     if not value < second_value:
         return None
     start = match.start()
-    if _left_blocks(text, start) or names.covers(start, unit_end):
+    if _left_blocks(text, start) or scan.covers(start, unit_end):
         return None
     surface = text[start:unit_end]
-    low = Mention(start, unit_end, value, name, kind, surface, bound=">=", range_end="low")
-    high = Mention(start, unit_end, second_value, name, kind, surface, bound="<=", range_end="high")
+    rule = FORMS["range"]
+    low = Mention(start, unit_end, value, name, kind, surface, bound=">=", range_end="low", rule=rule)
+    high = Mention(
+        start, unit_end, second_value, name, kind, surface, bound="<=", range_end="high", rule=rule
+    )
     low.post_end = high.post_end = unit_end
     after = APPROX_AFTER_UNIT_RE.match(text, unit_end)
-    if after and after.group() not in ("多", "余"):
+    if after and after.group() not in MORE_WORDS:
         low.post_end = high.post_end = after.end()
     return [low, high]

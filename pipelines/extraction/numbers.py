@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from .lexicon import CHINESE_DIGITS, CHINESE_LARGE_UNITS, CHINESE_SMALL_UNITS, MAGNITUDES
+from .lexicon import (
+    CHINESE_DIGITS,
+    CHINESE_LARGE_UNITS,
+    CHINESE_SMALL_UNITS,
+    DECIMAL_POINT,
+    MAGNITUDES,
+    TEN_THOUSAND,
+    ZERO_DIGITS,
+)
 
 _MAGNITUDE_CHARS = MAGNITUDES
 
@@ -42,7 +50,7 @@ def parse_chinese_integer(text: str) -> Decimal:
     if not text:
         raise NumberError("empty numeral")
     if all(ch in CHINESE_DIGITS for ch in text):
-        if len(text) > 1 and text[0] in "零〇":
+        if len(text) > 1 and text[0] in ZERO_DIGITS:
             raise NumberError(text)
         return Decimal("".join(str(CHINESE_DIGITS[ch]) for ch in text))
     total = Decimal(0)  # everything up to the last 亿
@@ -51,7 +59,7 @@ def parse_chinese_integer(text: str) -> Decimal:
     digit: int | None = None
     last_small = 10**5  # small units must fall within a group: 千 > 百 > 十
     for ch in text:
-        if ch in "零〇":
+        if ch in ZERO_DIGITS:
             continue  # a place left empty: `一百零二`
         if ch in CHINESE_DIGITS:
             if digit is not None:
@@ -63,7 +71,7 @@ def parse_chinese_integer(text: str) -> Decimal:
                 raise NumberError(f"unit out of order in {text!r}")
             group += Decimal(1 if digit is None else digit) * unit
             digit, last_small = None, unit
-        elif ch == "万":
+        elif ch == TEN_THOUSAND:
             below = group + (digit or 0)
             wan = (wan + (below or 1)) * 10**4 if not wan else wan + below * 10**4
             group, digit, last_small = Decimal(0), None, 10**5
@@ -81,8 +89,8 @@ def parse_chinese_integer(text: str) -> Decimal:
 
 def parse_chinese_number(text: str) -> Decimal:
     """Chinese numerals with an optional decimal part: `十三点八四` → 13.84."""
-    if "点" in text:
-        whole, _, fraction = text.partition("点")
+    if DECIMAL_POINT in text:
+        whole, _, fraction = text.partition(DECIMAL_POINT)
         if not fraction or any(ch not in CHINESE_DIGITS for ch in fraction):
             raise NumberError(text)
         integer = parse_chinese_integer(whole) if whole else Decimal(0)

@@ -13,8 +13,10 @@ from .lexicon import (
     COMPARED_LESS_MORE,
     COMPARISON_WORDS,
     CURRENCY_SYMBOLS,
+    DATE_MARKS,
     DENOMINATOR_BEFORE,
     FALL_WORDS,
+    FINANCIAL_DIGITS,
     FINANCIAL_NUMERALS,
     GROWTH_NOUNS,
     HALF_OFF_WORDS,
@@ -23,8 +25,10 @@ from .lexicon import (
     IMPLIED_UNIT_NOUNS,
     LESS_IS_BETTER_WORDS,
     MAGNITUDE_CHARS,
+    MAGNITUDES,
     METRIC_OPENING_BOUNDS,
     MONEY_WORDS,
+    MORE_WORDS,
     NEUTRAL_CHANGE_WORDS,
     NOT_A_DISCOUNT_AFTER,
     NUMERAL_WORDS,
@@ -152,8 +156,17 @@ _UNIT_FIRST_CHARS = "".join(sorted({spelling[0] for spelling in UNIT_KINDS} | se
 _CHINESE_QUANTITY = (
     rf"{CHINESE_AMOUNT}(?:(?<=[万亿])|(?<=[万亿]{CN_DIGIT})|(?=[{re.escape(_UNIT_FIRST_CHARS)}]))"
 )
+
+
 # Years and dates (`2025年`, `2月24日`) are never quantities: skipped by the scan itself.
-_NOT_A_DATE = r"(?<!\d)(?!(?:19|20)\d\d\s?年)(?:(?<=[连续涨跌升降])|(?!\d{1,2}(?:月|日|号)))"
+def _date_char(char: str) -> str:
+    """A date's `月`/`日`/`号`, unless it begins a unit other than a time (`12日元`)."""
+    rests = [s[1:] for s, (_, kind) in UNIT_KINDS.items() if s[0] == char and len(s) > 1 and kind != "time"]
+    return f"{char}(?!{alternation(rests)})" if rests else char
+
+
+_DATE_CHAR = "|".join(_date_char(c) for c in DATE_MARKS)
+_NOT_A_DATE = rf"(?<!\d)(?!(?:19|20)\d\d\s?年)(?:(?<=[连续涨跌升降])|(?!\d{{1,2}}(?:{_DATE_CHAR})))"
 
 _DISCOUNT_NUMBER = rf"(?:\d(?:\.\d)?|[1-9]\d|{CN_DIGIT}{{1,2}}(?:点{CN_DIGIT})?)"
 
@@ -335,8 +348,11 @@ COVERB_RE = re.compile(unambiguous_alternation(("在", "向", "对", "为", "给
 LEADING_AFTER_RE = re.compile(r"(?:也|都|均|还|亦|已|并|就|又|再)+")
 
 # Words after a figure that continue the sentence rather than name the thing counted.
+# Every bound word after a number (`以上`, `左右` …) is one of them, but `多`/`余`, which after a
+# unit begin the next words (`家多元化`).
+_AFTER_BOUNDS = alternation(w for w in QUALIFIERS_AFTER if w not in MORE_WORDS)
 NOT_A_THING_RE = re.compile(
-    r"(?:左右|以上|以下|上下|之间|同比|环比|增长|下降|增加|减少|较|比|占|创|居|位|为|是|达|至|到"
+    rf"(?:{_AFTER_BOUNDS}|之间|同比|环比|增长|下降|增加|减少|较|比|占|创|居|位|为|是|达|至|到"
     r"|轻微|略|明显|大幅|显著|稍|有所|仍|均|都|也|还|则|做|幅度"
     r"|[好差高低多少快慢](?:于|出|许|很|得|了|$))"
 )
@@ -450,3 +466,36 @@ PART_OF_GROUP_AFTER_RE = re.compile(
     rf"的(?![^，。；、\d]{{0,4}}(?:{alternation(RATE_NOUN_ENDINGS)}))[\u4e00-\u9fff]"
 )
 AGE_GROUP_NOUN_RE = re.compile(rf"(?:{alternation(AGE_GROUP_NOUNS)})")
+LIST_SPLIT_RE = re.compile(r"[、和及与]|以及")  # `起数、死亡人数`: the items of a list subject
+BASE_YEAR_TAIL_RE = re.compile(r"(?:[底末初]|年底|年末|同期)?的?")  # `比2020年底的`
+RATIO_COLON_RE = re.compile(r"[:：]")
+# Short quoted names (`“21条”`) and book titles (`《…》`): a number inside one is a name.
+NAME_SPAN_RE = re.compile(
+    r"《[^》\n]*》|“[^”\n，。；]{0,14}”|「[^」\n，。；]{0,14}」|『[^』\n，。；]{0,14}』|〈[^〉\n，。；]{0,14}〉"
+)
+
+# --- windows: how far from the number each rule looks (characters) ---
+
+CONTEXT_WINDOW = 150  # either side: does the neighbourhood speak of money
+QUANTITY_VERB_WINDOW = 5  # before a Chinese numeral: `增加六个`
+ORDINAL_WINDOW = 3  # before: `第`, `前`, `No.`
+STREAK_WINDOW = 4  # before a time unit: `连续`
+TIME_OF_DAY_WINDOW = 3  # before an index point: `下午3点`
+YEAR_BASE_WINDOW = 2  # before a year: `比`, `较`
+YEAR_SINCE_WINDOW = 4  # after a year: `以来`
+BOOK_TITLE_WINDOW = 60  # before a year: an open `《`
+BOUND_WINDOW = 14  # before: the bound word and its fillers
+SHARE_BOUND_WINDOW = 18  # before: `约占全国1/4`
+CUE_WINDOW = 24  # before: the change word and its fillers
+AFTER_WINDOW = 4  # after: `8%左右增速`
+FOLLOWING_WINDOW = 8  # after: `79%的毕业生`, `5%的增长速度`
+THRESHOLD_WINDOW = 2  # after: `10亿元的项目`
+TRAILING_PASSES = 6  # how many runs of trailing words a metric loses at most
+
+# --- explain: the numeral runs of a text, and what the scan skips on its own ---
+
+_NUMERAL_CHARS = f"{PLAIN_DIGITS}{''.join(MAGNITUDES)}{FINANCIAL_DIGITS}"
+NUMERAL_RUN_RE = re.compile(rf"\d+(?:[.,:：/]\d+)*(?:[{MAGNITUDE_CHARS}]+\d*)*|[{_NUMERAL_CHARS}]+")
+YEAR_AT_RE = re.compile(r"(?:19|20)\d\d\s?(?:年|财年|/\d{2})")
+DATE_AT_RE = re.compile(r"\d{1,2}\s?(?:月|日|号)")
+CLOCK_AT_RE = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)")
