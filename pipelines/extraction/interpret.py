@@ -274,7 +274,7 @@ def measure_context(
         change_sign = -1 if LESS_IS_BETTER_RE.search(clause_before) else 1
     elif cue in RELATIVE_CHANGE_WORDS and noun in GROWTH_NOUNS:
         change_sign = RELATIVE_CHANGE_WORDS[cue] * GROWTH_NOUNS[noun]  # `降幅比上月收窄2.7个百分点`
-    if not cue:
+    if not cue and any(word in tail for word in COMPARED_LESS_MORE):
         compared = COMPARED_LESS_MORE_RE.search(tail)
         if compared:  # `比武汉少近100万人`: less or more than the compared figure
             cue = compared.group("cue")

@@ -16,6 +16,7 @@ from .lexicon import (
     BARE_MAGNITUDE_BOUNDS,
     CHANGE_FIGURE_WORDS,
     CHENG,
+    CHINESE_DIGITS,
     CONCRETE_COUNT_UNITS,
     DATE_CHARS,
     FINANCIAL_NUMERALS,
@@ -247,9 +248,12 @@ def _read_unit(text: str, pos: int) -> tuple[str, str, int, bool, bool] | None:
         unit = f"{unit}/{denominator}"
     elif kind in ("count", "physical") and end < len(text) and text[end] in "/":
         return None  # a rate with a denominator we do not know: better no row
-    half = (kind == "multiple" or spelling in HALF_AFTER_UNITS) and HALF_AFTER_UNIT_RE.match(
-        text, end
-    ) is not None
+    half = (
+        end < len(text)
+        and text[end] == HALF
+        and (kind == "multiple" or spelling in HALF_AFTER_UNITS)
+        and HALF_AFTER_UNIT_RE.match(text, end) is not None
+    )
     return unit, kind, end + half, bool(match.group("approx")), half
 
 
@@ -593,6 +597,8 @@ def _price_without_currency(text: str, end: int) -> tuple[str, str, int, bool, b
 
 def _after_unit_places(text: str, value: Decimal, unit: str, unit_end: int) -> tuple[Decimal, int]:
     """`50元6角3分` and the spoken `3米5`, `3块5`: the places written after the unit."""
+    if unit_end >= len(text) or not (text[unit_end].isdigit() or text[unit_end] in CHINESE_DIGITS):
+        return value, unit_end
     if unit == YUAN:
         places = SUB_YUAN_RE.match(text, unit_end)
         if places and places.end() > unit_end:

@@ -65,22 +65,27 @@ _LONGER_BY_WORD: dict[str, tuple[tuple[str, int], ...]] = {
 }
 
 
+# The ambiguous words by their first character: a span is looked up character by character.
+_WORDS_BY_FIRST_CHAR: dict[str, tuple[str, ...]] = {}
+for _word in AMBIGUOUS:
+    _WORDS_BY_FIRST_CHAR[_word[0]] = (*_WORDS_BY_FIRST_CHAR.get(_word[0], ()), _word)
+
+
 def inside_longer_word(text: str, start: int, end: int) -> bool:
     """Whether an ambiguous word within `text[start:end]` is part of a longer word that
     reaches outside the span: `约` in `签约3543亿元`, `以下` in `以下简称` (table `AMBIGUOUS`)."""
-    span = text[start:end]
-    for word, longers in _LONGER_BY_WORD.items():
-        at = span.find(word)
-        while at >= 0:
-            for longer, offset in longers:
-                begin = start + at - offset
+    for at in range(start, end):
+        for word in _WORDS_BY_FIRST_CHAR.get(text[at], ()):
+            if at + len(word) > end or not text.startswith(word, at):
+                continue
+            for longer, offset in _LONGER_BY_WORD[word]:
+                begin = at - offset
                 if (
                     begin >= 0
                     and text.startswith(longer, begin)
                     and (begin < start or begin + len(longer) > end)
                 ):
                     return True
-            at = span.find(word, at + 1)
     return False
 
 
