@@ -50,6 +50,7 @@ from .patterns import (
     PERCENT_SIGNS,
     QUALIFIER_BEFORE_RE,
     QUALIFIER_BEFORE_SHARE_RE,
+    REDUCTION_OBJECT_RE,
     RELATIVE_RE,
     RISE_SET,
     SHARE_AFTER_PERCENT_RE,
@@ -279,6 +280,10 @@ def measure_context(
         if compared:  # `比武汉少近100万人`: less or more than the compared figure
             cue = compared.group("cue")
             change_sign = COMPARED_LESS_MORE[cue]
+    if not cue:
+        reduced = REDUCTION_OBJECT_RE.search(tail)
+        if reduced:  # `压减粗钢产能300万吨`
+            cue, change_sign = reduced.group("cue"), -1
     cue_direct = bool(cue_match) and DE not in cue_match.group()
     after = text[mention.post_end : mention.post_end + AFTER_WINDOW]
     following = text[mention.post_end : mention.post_end + FOLLOWING_WINDOW]

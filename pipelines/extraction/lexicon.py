@@ -272,6 +272,11 @@ HALF_WORDS: dict[str, str] = {"一半": "", "半数": "", "过半数": ">", "过
 HALF_OFF_WORDS: tuple[str, ...] = ("对折",)
 NOT_A_DISCOUNT_AFTER: str = "合算旧叠射腾扣返价中线痕现损"
 
+# Reduction verbs that govern their object before the figure: `压减粗钢产能300万吨` is a fall.
+REDUCTION_VERBS: tuple[str, ...] = ("压减", "削减", "减少", "缩减", "压降", "降低", "压缩")
+# Characters that end the object: a predicate or a rate comes between verb and figure.
+NOT_IN_REDUCED_OBJECT: str = "为是达占比率度的仅"
+
 # A comparison that says less or more with no change word: `比武汉少近100万人`.
 COMPARED_LESS_MORE: dict[str, int] = {"少": -1, "多": 1}
 COMPARISON_WORDS: tuple[str, ...] = ("比", "较", "同比", "环比")

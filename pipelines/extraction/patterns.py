@@ -31,6 +31,7 @@ from .lexicon import (
     MORE_WORDS,
     NEUTRAL_CHANGE_WORDS,
     NOT_A_DISCOUNT_AFTER,
+    NOT_IN_REDUCED_OBJECT,
     NUMERAL_WORDS,
     ORDINAL_BEFORE,
     PERSON_NOUNS,
@@ -40,6 +41,7 @@ from .lexicon import (
     QUALIFIERS_BEFORE,
     RATE_NOUN_ENDINGS,
     RATIO_WORDS,
+    REDUCTION_VERBS,
     RELATIVE_CHANGE_WORDS,
     RELATIVE_YEAR_WORDS,
     RISE_WORDS,
@@ -469,6 +471,12 @@ COMPARED_LESS_MORE_RE = re.compile(
 # noun names a rate or a change (`5%的增速`, `3%的利率`).
 PART_OF_GROUP_AFTER_RE = re.compile(
     rf"的(?![^，。；、\d]{{0,4}}(?:{alternation(RATE_NOUN_ENDINGS)}))[\u4e00-\u9fff]"
+)
+# `压减粗钢产能300万吨`: a reduction verb, its object (a few characters, no break), the figure.
+REDUCTION_OBJECT_MAX = 8
+REDUCTION_OBJECT_RE = re.compile(
+    rf"(?P<cue>{alternation(REDUCTION_VERBS)})(?:(?![{NOT_IN_REDUCED_OBJECT}])[\u4e00-\u9fff]){{1,{REDUCTION_OBJECT_MAX}}}"
+    rf"{FILLERS_RE}$"
 )
 AGE_GROUP_NOUN_RE = re.compile(rf"(?:{alternation(AGE_GROUP_NOUNS)})")
 LIST_SPLIT_RE = re.compile(r"[、和及与]|以及")  # `起数、死亡人数`: the items of a list subject
