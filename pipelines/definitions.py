@@ -3,17 +3,17 @@
 from dagster import Definitions
 
 from pipelines.defs.automation import daily_schedule, publish_job, raw_folder_sensor
-from pipelines.defs.checks import (
-    articles_meet_contract,
-    articles_table,
-    indicators_meet_contract,
-    indicators_table,
-)
 from pipelines.defs.execution import executor_from_environment, io_manager_from_environment
 from pipelines.defs.extract import indicator_row_shards, indicator_rows
 from pipelines.defs.ingest import raw_articles
 from pipelines.defs.publish import published_release
 from pipelines.defs.resources import folders_from_environment
+from pipelines.defs.tables import (
+    articles_meet_contract,
+    articles_table,
+    indicators_meet_contract,
+    indicators_table,
+)
 
 ASSETS = [
     raw_articles,

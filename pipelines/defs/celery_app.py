@@ -5,15 +5,15 @@ It takes its broker and backend from the same variables as the executor
 the same queue.
 """
 
-import os
-
 from dagster_celery.make_app import make_app
 from dagster_celery.tasks import create_execute_job_task, create_resume_job_task, create_task
 
+from pipelines.settings import CELERY_BACKEND, CELERY_BROKER, required
+
 app = make_app(
     {
-        "broker": os.environ["INDICATORS_CELERY_BROKER"],
-        "backend": os.environ.get("INDICATORS_CELERY_BACKEND", os.environ["INDICATORS_CELERY_BROKER"]),
+        "broker": required(CELERY_BROKER),
+        "backend": CELERY_BACKEND.read() or required(CELERY_BROKER),
     }
 )
 app.conf.update(task_default_queue="dagster", worker_prefetch_multiplier=1, task_acks_late=True)

@@ -1,7 +1,6 @@
 """How runs execute, chosen by environment: in one process (the local default), or as
 Celery tasks on any number of workers with step outputs in object storage."""
 
-import os
 import pickle
 from typing import Any
 
@@ -15,13 +14,15 @@ from dagster import (
 )
 from upath import UPath
 
+from pipelines.settings import CELERY_BACKEND, CELERY_BROKER, EXECUTOR, IO_DIR
+
 EXECUTORS = ("in_process", "celery")
 
 
 def executor_from_environment() -> ExecutorDefinition:
     """`INDICATORS_EXECUTOR=celery` sends each step to the Celery broker at
     `INDICATORS_CELERY_BROKER` (results to `INDICATORS_CELERY_BACKEND`)."""
-    kind = os.environ.get("INDICATORS_EXECUTOR", "in_process")
+    kind = EXECUTOR.read()
     if kind == "in_process":
         return in_process_executor
     if kind == "celery":
@@ -29,8 +30,8 @@ def executor_from_environment() -> ExecutorDefinition:
 
         return celery_executor.configured(
             {
-                "broker": {"env": "INDICATORS_CELERY_BROKER"},
-                "backend": {"env": "INDICATORS_CELERY_BACKEND"},
+                "broker": {"env": CELERY_BROKER.name},
+                "backend": {"env": CELERY_BACKEND.name},
                 "config_source": {"worker_prefetch_multiplier": 1, "task_acks_late": True},
             },
             name="celery",
@@ -55,7 +56,7 @@ class PickledUPathIOManager(UPathIOManager):
 def io_manager_from_environment() -> dict:
     """`INDICATORS_IO_DIR` set: step outputs go there; unset: Dagster's default (files in
     `$DAGSTER_HOME/storage`)."""
-    location = os.environ.get("INDICATORS_IO_DIR")
+    location = IO_DIR.read()
     if not location:
         return {}
     manager = PickledUPathIOManager(base_path=UPath(location))

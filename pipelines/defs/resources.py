@@ -1,6 +1,5 @@
 """Where the pipeline reads and writes, chosen by environment variables."""
 
-import os
 from pathlib import Path
 
 from dagster import ConfigurableResource
@@ -8,6 +7,7 @@ from dagster import ConfigurableResource
 from pipelines.publishing.reading import DEFAULT_MAX_BYTES
 from pipelines.publishing.releases import OutputFolder
 from pipelines.publishing.storage import is_remote
+from pipelines.settings import MAX_ARTICLE_BYTES, OUTPUT_DIR, RAW_DIR
 
 
 def _absolute(location: str) -> str:
@@ -34,7 +34,7 @@ class IndicatorFolders(ConfigurableResource):
 def folders_from_environment() -> IndicatorFolders:
     """`$INDICATORS_RAW_DIR` (default `raw/`) and `$INDICATORS_OUTPUT_DIR` (default `outputs/`)."""
     return IndicatorFolders(
-        raw_dir=os.environ.get("INDICATORS_RAW_DIR", "raw"),
-        output_dir=os.environ.get("INDICATORS_OUTPUT_DIR", "outputs"),
-        max_article_bytes=int(os.environ.get("INDICATORS_MAX_ARTICLE_BYTES", DEFAULT_MAX_BYTES)),
+        raw_dir=RAW_DIR.read(),
+        output_dir=OUTPUT_DIR.read(),
+        max_article_bytes=int(MAX_ARTICLE_BYTES.read()),
     )

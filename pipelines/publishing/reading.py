@@ -19,11 +19,13 @@ from pathlib import Path, PurePosixPath
 from charset_normalizer import from_bytes
 from upath import UPath
 
+from pipelines.settings import MAX_ARTICLE_BYTES
+
 from .storage import is_remote
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = int(MAX_ARTICLE_BYTES.default)
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ""}
 
 _BOMS = (

@@ -17,12 +17,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import pandas as pd
 
+from pipelines.settings import RELEASE_TIME
 from schemas.contract import (
     ARTICLES_ARROW_SCHEMA,
     DATASET_MAJOR,
@@ -202,7 +202,7 @@ class OutputFolder:
 
 def _release_time() -> datetime:
     """Now, or `INDICATORS_RELEASE_TIME` (ISO 8601) where a reproducible build sets it."""
-    fixed = os.environ.get("INDICATORS_RELEASE_TIME")
+    fixed = RELEASE_TIME.read()
     if fixed:
         return datetime.fromisoformat(fixed).astimezone(UTC)
     return datetime.now(UTC).replace(microsecond=0)

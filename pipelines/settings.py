@@ -1,0 +1,54 @@
+"""Every `INDICATORS_*` setting the pipeline reads, with its default and meaning, in one place.
+
+Read here and nowhere else, so that the README's table of settings and the code cannot drift
+apart (a test looks for `INDICATORS_` environment reads anywhere else in `pipelines/`).
+"""
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str | None
+    meaning: str
+
+    def read(self) -> str | None:
+        value = os.environ.get(self.name)
+        return self.default if value in (None, "") else value
+
+
+RAW_DIR = Setting("INDICATORS_RAW_DIR", "raw", "the folder (or s3:// URL) articles are read from")
+OUTPUT_DIR = Setting("INDICATORS_OUTPUT_DIR", "outputs", "the folder (or s3:// URL) releases are written to")
+MAX_ARTICLE_BYTES = Setting(
+    "INDICATORS_MAX_ARTICLE_BYTES", str(20 * 1024 * 1024), "a larger raw file is set aside as too large"
+)
+EXECUTOR = Setting("INDICATORS_EXECUTOR", "in_process", "`in_process` (one process) or `celery`")
+CELERY_BROKER = Setting("INDICATORS_CELERY_BROKER", None, "the Celery broker URL (`redis://host:6379/0`)")
+CELERY_BACKEND = Setting("INDICATORS_CELERY_BACKEND", None, "the Celery result backend; the broker if unset")
+IO_DIR = Setting("INDICATORS_IO_DIR", None, "where step outputs go (`s3://bucket/dagster-io`); unset: local")
+RELEASE_TIME = Setting(
+    "INDICATORS_RELEASE_TIME", None, "a fixed ISO 8601 `created` stamp, for reproducible rebuilds"
+)
+PG_URL = Setting("INDICATORS_PG_URL", None, "the PostgreSQL URL of the distributed Dagster instance")
+
+SETTINGS = (
+    RAW_DIR,
+    OUTPUT_DIR,
+    MAX_ARTICLE_BYTES,
+    EXECUTOR,
+    CELERY_BROKER,
+    CELERY_BACKEND,
+    IO_DIR,
+    RELEASE_TIME,
+    PG_URL,
+)
+
+
+def required(setting: Setting) -> str:
+    """The value of a setting that has no default, or a clear error naming it."""
+    value = setting.read()
+    if value is None:
+        raise RuntimeError(f"{setting.name} is not set: {setting.meaning}")
+    return value
