@@ -518,6 +518,13 @@ PERIOD_CHARS: str = "年月周季"  # `月减`: a change word that names its per
 RESPECTIVELY: str = "分别"  # `分别增长6.8%、12.3%`: a list of figures
 SHARE_VERB: str = "占"  # `占全国1/4`
 DE: str = "的"
+# Punctuation, in three sets that every break and stop is built from: where a sentence ends,
+# where a clause ends inside it, and what stands between the items of a list.
+SENTENCE_ENDS: str = "。！？!?\n"
+CLAUSE_ENDS: str = "，,；;：:"
+LIST_MARKS: str = "、"
+# An ideographic space separates the independent phrases of a headline, like a full stop.
+PHRASE_SPACE: str = "\u3000"
 QUOTE_MARKS: str = "“”\"'"
 COMMA_MARKS: str = "，,"
 OPEN_BRACKETS: str = "(（"

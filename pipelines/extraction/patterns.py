@@ -10,6 +10,7 @@ from .lexicon import (
     BARE_MAGNITUDE_BOUNDS,
     CHANGE_FIGURE_WORDS,
     CHINESE_DIGITS,
+    CLAUSE_ENDS,
     COMPARED_LESS_MORE,
     COMPARISON_WORDS,
     CURRENCY_SYMBOLS,
@@ -24,6 +25,7 @@ from .lexicon import (
     HEADING_MARKERS,
     IMPLIED_UNIT_NOUNS,
     LESS_IS_BETTER_WORDS,
+    LIST_MARKS,
     MAGNITUDE_CHARS,
     MAGNITUDES,
     METRIC_OPENING_BOUNDS,
@@ -35,6 +37,7 @@ from .lexicon import (
     NUMERAL_WORDS,
     ORDINAL_BEFORE,
     PERSON_NOUNS,
+    PHRASE_SPACE,
     PLAIN_DIGITS,
     QUALIFIER_FILLERS,
     QUALIFIERS_AFTER,
@@ -45,6 +48,7 @@ from .lexicon import (
     RELATIVE_CHANGE_WORDS,
     RELATIVE_YEAR_WORDS,
     RISE_WORDS,
+    SENTENCE_ENDS,
     SHARE_WORDS,
     STRUCTURE_NOUNS,
     SUB_YUAN_UNITS,
@@ -231,7 +235,7 @@ HEADING_LINE_RE = re.compile(
 # A unit written in Latin letters or symbols after a digit: the space between goes.
 LATIN_UNIT_START_RE = re.compile(r"[A-Za-z%‰℃°\u3380-\u33ff]")
 # Where a sentence starts, for looking back within it.
-SENTENCE_START_RE = re.compile(r"[。！？!?\n]")
+SENTENCE_START_RE = re.compile(f"[{SENTENCE_ENDS}]")
 
 AMOUNT_RE = re.compile(rf"(?P<amount>{ARABIC_AMOUNT}|{CHINESE_AMOUNT})")
 
@@ -283,10 +287,9 @@ MEASURE_NOUN_RE = re.compile(rf"{alternation((*GROWTH_NOUNS, *SHARE_WORDS, *RATI
 STREAK_BEFORE_RE = re.compile(r"(?:连续|接连|连[涨跌升降增减]|连)(?:了)?$")
 
 # Words that stop a metric: clause punctuation.
-# An ideographic space separates the independent phrases of a headline, like a full stop.
-SENTENCE_BREAK_RE = re.compile(r"[。！？!?\n\u3000]")
+SENTENCE_BREAK_RE = re.compile(f"[{SENTENCE_ENDS}{PHRASE_SPACE}]")
 # Brackets are not breaks: `广义货币(M2)余额` is one subject.
-CLAUSE_BREAK_RE = re.compile(r"[，,；;：:\u3000！？!?。\n【】\[\]]")
+CLAUSE_BREAK_RE = re.compile(rf"[{CLAUSE_ENDS}{PHRASE_SPACE}{SENTENCE_ENDS}【】\[\]]")
 
 YEAR_RE = re.compile(
     r"(?<![\d.])(?P<year>(?:19|20)\d{2})"
@@ -366,11 +369,11 @@ NOT_A_THING_RE = re.compile(
 
 BRACKETED_RE = re.compile(r"[（(][^）)]*[）)]")
 
-TRAILING_STOP_RE = re.compile(r"[，,；;。！？!?\n：:、\u3000]")
+TRAILING_STOP_RE = re.compile(f"[{CLAUSE_ENDS}{SENTENCE_ENDS}{LIST_MARKS}{PHRASE_SPACE}]")
 
 # --- sentences and subjects ---
 
-CLAUSE_END_RE = re.compile(r"[，,；;：:]")
+CLAUSE_END_RE = re.compile(f"[{CLAUSE_ENDS}]")
 
 DIGIT_RE = re.compile(r"\d")
 
@@ -385,7 +388,7 @@ CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 NOT_A_NOUN_START = "增减降升涨跌达为是占左上以及和与、，。；的"
 
-NEXT_STOP_RE = re.compile(r"[，,；;。！？!?\n：:\u3000]|\d")
+NEXT_STOP_RE = re.compile(rf"[{CLAUSE_ENDS}{SENTENCE_ENDS}{PHRASE_SPACE}]|\d")
 
 # --- bound, measure, period ---
 
