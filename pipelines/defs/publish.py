@@ -26,7 +26,9 @@ def published_release(
     datapackage.json, SHA256SUMS and a README of what changed), then the latest files.
     A run that changes nothing publishes nothing new."""
     output = folders.output
-    result = output.publish(indicators_table, articles_table, EXTRACTOR_VERSION)
+    result = output.publish({"indicators": indicators_table, "articles": articles_table}, EXTRACTOR_VERSION)
+    for action in result.recovered:
+        context.log.warning(f"output folder: {action}")
     if result.published:
         context.log.info(f"published release {result.version} in {result.folder}")
     else:
@@ -39,6 +41,9 @@ def published_release(
             "published_new_release": result.published,
             "release_folder": MetadataValue.path(str(result.folder)),
             "files": files_table(files),
+            "output_folder_repairs": MetadataValue.md(
+                "\n".join(f"- {a}" for a in result.recovered) if result.recovered else "none"
+            ),
             **result.changes,
             **summary,
         }

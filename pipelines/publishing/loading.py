@@ -1,50 +1,112 @@
-"""Loading the published data as schema-checked inputs.
+"""Loading the published data as schema-checked, hash-verified inputs.
 
 from pipelines.publishing.loading import load_indicators
-indicators = load_indicators("outputs")            # the latest release
+indicators = load_indicators("outputs")            # the release that outputs/LATEST names
 indicators = load_indicators("outputs/releases/1.3.0")
 indicators = load_indicators("s3://bucket/indicators/indicators.parquet")
 """
 
 from __future__ import annotations
 
+import io
 import os
+import posixpath
 
+import fsspec
 import pandas as pd
 
 from schemas.contract import ArticlesModel, IndicatorsModel
 
+from .integrity import LATEST, SUMS, NotVerified, Pointer, parse_sums, sha256_hex
+
+__all__ = ["NotVerified", "load_articles", "load_indicators", "load_table"]
+
 _MODELS = {"indicators": IndicatorsModel, "articles": ArticlesModel}
 
 
-def _parquet_location(source: str | os.PathLike, table: str) -> str:
+def _read_sums(fs, folder: str) -> dict[str, str] | None:
+    path = posixpath.join(folder, SUMS)
+    return parse_sums(fs.cat_file(path).decode("utf-8")) if fs.exists(path) else None
+
+
+def _expected_hash(fs, folder: str, name: str) -> tuple[str, str]:
+    """(the path to read, the sha256 it must have) for `name` in `folder`: an output folder
+    (through LATEST and the release's SHA256SUMS) or a release folder (its SHA256SUMS)."""
+    if fs.exists(posixpath.join(folder, LATEST)):
+        pointer = Pointer.from_bytes(fs.cat_file(posixpath.join(folder, LATEST)))
+        release = posixpath.join(folder, "releases", pointer.version)
+        sums_path = posixpath.join(release, SUMS)
+        if not fs.exists(sums_path):
+            raise NotVerified(f"{folder}/{LATEST} names release {pointer.version}, which has no {SUMS}")
+        sums_bytes = fs.cat_file(sums_path)
+        if sha256_hex(sums_bytes) != pointer.sums_sha256:
+            raise NotVerified(f"{sums_path} does not hash to what {folder}/{LATEST} says")
+        sums = parse_sums(sums_bytes.decode("utf-8"))
+        if name not in sums:
+            raise NotVerified(f"release {pointer.version} lists no {name}")
+        return posixpath.join(release, name), sums[name]
+    sums = _read_sums(fs, folder)
+    if sums is None:
+        raise NotVerified(
+            f"{folder} has neither {LATEST} nor {SUMS}: there is nothing to check {name} against. "
+            "Load a published output or release folder, or pass verify=False to read it unchecked."
+        )
+    if name not in sums:
+        raise NotVerified(f"{folder}/{SUMS} lists no {name}")
+    return posixpath.join(folder, name), sums[name]
+
+
+def read_published_parquet(
+    source: str | os.PathLike, table: str, storage_options: dict | None = None, verify: bool = True
+) -> pd.DataFrame:
+    """A published Parquet file as a DataFrame, its bytes checked against its release first."""
     location = os.fspath(source)
-    if location.endswith(".parquet"):
-        return location
-    if "://" not in location and not os.path.isdir(location):
+    fs, path = fsspec.core.url_to_fs(location, **(storage_options or {}))
+    given_file = path.endswith(".parquet")
+    if not given_file and not fs.isdir(path):
         raise FileNotFoundError(f"{location} is neither a folder of published files nor a .parquet file")
-    return location.rstrip("/") + f"/{table}.parquet"
+    folder, name = posixpath.split(path) if given_file else (path, f"{table}.parquet")
+    if not verify:
+        return pd.read_parquet(io.BytesIO(fs.cat_file(posixpath.join(folder, name))))
+    release_file, wanted = _expected_hash(fs, folder, name)
+    data = fs.cat_file(posixpath.join(folder, name) if given_file else release_file)
+    actual = sha256_hex(data)
+    if actual != wanted:
+        raise NotVerified(
+            f"{location}{'' if given_file else '/' + name} hashes to {actual}, but its release says {wanted}: "
+            "it was changed or damaged after publication (or is a copy from another release). "
+            "The next run rebuilds the top-level files; the release folder holds the verified one."
+        )
+    return pd.read_parquet(io.BytesIO(data))
 
 
-def load_table(source: str | os.PathLike, table: str, storage_options: dict | None = None) -> pd.DataFrame:
-    """A published table (`indicators` or `articles`), validated by its pandera model.
+def load_table(
+    source: str | os.PathLike, table: str, storage_options: dict | None = None, verify: bool = True
+) -> pd.DataFrame:
+    """A published table (`indicators` or `articles`), hash-verified, then validated by its
+    pandera model.
 
-    Raises `pandera.errors.SchemaErrors` (all failures at once) if the file does not meet
-    the contract, so an analysis never starts from data it cannot trust.
+    Raises `NotVerified` if the bytes do not hash to what the release says (or a folder has
+    no `SHA256SUMS` or `LATEST` to say it; `verify=False` skips this), and
+    `pandera.errors.SchemaErrors` (all failures at once) if the table does not meet the
+    contract, so an analysis never starts from data it cannot trust.
     """
-    frame = pd.read_parquet(_parquet_location(source, table), storage_options=storage_options)
+    frame = read_published_parquet(source, table, storage_options, verify)
     return _MODELS[table].validate(frame, lazy=True)
 
 
 def load_indicators(
-    source: str | os.PathLike = "outputs", storage_options: dict | None = None
+    source: str | os.PathLike = "outputs", storage_options: dict | None = None, verify: bool = True
 ) -> pd.DataFrame:
     """The published indicators from an output folder, a release folder, or a path or URL
     of `indicators.parquet` (local, `file://`, `s3://`, `https://`: anything fsspec reads),
-    as a DataFrame validated by `schemas.contract.IndicatorsModel`."""
-    return load_table(source, "indicators", storage_options)
+    as a DataFrame verified against its release's SHA256SUMS and validated by
+    `schemas.contract.IndicatorsModel`."""
+    return load_table(source, "indicators", storage_options, verify)
 
 
-def load_articles(source: str | os.PathLike = "outputs", storage_options: dict | None = None) -> pd.DataFrame:
-    """The published articles table, validated by `schemas.contract.ArticlesModel`."""
-    return load_table(source, "articles", storage_options)
+def load_articles(
+    source: str | os.PathLike = "outputs", storage_options: dict | None = None, verify: bool = True
+) -> pd.DataFrame:
+    """The published articles table, verified, and validated by `schemas.contract.ArticlesModel`."""
+    return load_table(source, "articles", storage_options, verify)

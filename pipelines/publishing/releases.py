@@ -1,15 +1,23 @@
-"""Versioned releases in an output folder.
+"""Versioned releases in an output folder, and the one pointer that names the latest.
 
     outputs/
+      LATEST              {"version": "1.2.0", "sha256sums": "<hash of releases/1.2.0/SHA256SUMS>"}
       indicators.parquet  indicators.csv  articles.parquet  articles.csv  datapackage.json
-      releases/1.1.0/     the same files, SHA256SUMS and README.md: immutable
+      releases/1.1.0/     the files, README.md and SHA256SUMS: immutable
       releases/1.2.0/ …
+      quarantine/<time>/  what failed verification, moved aside, never deleted
 
-A run that changes the data writes a new release folder, its SHA256SUMS last (a release
-without one is unfinished and ignored), and only then replaces the latest files at the top,
-each atomically, `datapackage.json` last. A run that changes nothing publishes nothing. A
-run killed midway leaves the previous release as the latest; the next run clears what the
-killed one left and repairs the latest files from the newest complete release.
+A release is complete when its SHA256SUMS is written (last in its folder). The latest release
+is the one `LATEST` names; `LATEST` is written atomically, after everything else. The top-level
+files are conveniences copied from that release, and nothing here trusts them: the reuse
+cache, the change notes and `load_indicators` read the release that `LATEST` names and check
+every file against its SHA256SUMS, and its SHA256SUMS against `LATEST`.
+
+Before each publication, under the lock, `recover` puts the folder back in order: a killed
+writer's temporary files and unfinished folder go; a complete release newer than `LATEST`
+whose files verify becomes the latest; a release or top-level file that fails verification is
+moved to `quarantine/` (and said so in the log), and the top-level files are rebuilt from
+the latest release.
 """
 
 from __future__ import annotations
@@ -17,10 +25,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import pandas as pd
+import pyarrow as arrow
 
 from pipelines.settings import RELEASE_TIME
 from schemas.contract import (
@@ -32,18 +42,41 @@ from schemas.contract import (
 )
 from schemas.export import table_schema
 
-from .files import csv_bytes, parquet_bytes, sha256_hex
+from .files import csv_bytes, parquet_bytes
+from .integrity import LATEST, SUMS, NotVerified, Pointer, parse_sums, sha256_hex, sha256_of_stream, sums_text
 from .storage import PublishBusy, open_storage
 
-__all__ = ["OutputFolder", "PublishBusy", "PublishResult"]
+__all__ = ["LATEST", "NotVerified", "OutputFolder", "PublishBusy", "PublishResult", "TABLES"]
 
 log = logging.getLogger(__name__)
 
-DATA_FILES = ("indicators.parquet", "indicators.csv", "articles.parquet", "articles.csv")
+
+@dataclass(frozen=True)
+class PublishedTable:
+    """One table of every release: written as Parquet (with its Arrow schema) and CSV."""
+
+    name: str
+    arrow_schema: arrow.Schema
+    model: type
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        return (f"{self.name}.parquet", f"{self.name}.csv")
+
+
+# The tables a release holds; a new table is one more entry here.
+TABLES = (
+    PublishedTable("indicators", INDICATORS_ARROW_SCHEMA, IndicatorsModel),
+    PublishedTable("articles", ARTICLES_ARROW_SCHEMA, ArticlesModel),
+)
+DATA_FILES = tuple(name for table in TABLES for name in table.files)
 MANIFEST = "datapackage.json"
+# The latest release's files copied to the top of the output folder, the manifest last.
+TOP_FILES = (*DATA_FILES, MANIFEST)
 # Every file of a release folder; SHA256SUMS is written last and marks it complete.
-RELEASE_FILES = (*DATA_FILES, MANIFEST, "README.md", "SHA256SUMS")
+RELEASE_FILES = (*DATA_FILES, MANIFEST, "README.md", SUMS)
 RELEASES = "releases"
+QUARANTINE = "quarantine"
 
 PACKAGE_NAME = "china-economic-indicators"
 PACKAGE_TITLE = "Economic indicators from Chinese government and press articles"
@@ -57,6 +90,11 @@ SOURCE = {
     "description": "Figures read by rules from the articles' text; see the articles table for each file.",
 }
 
+# Called with the name of each write point of publication and recovery ("write X",
+# "replace X", "seal X") just before it happens: the seam through which a test kills a
+# real process at every one of them (tests/test_publish_trust.py). None in production.
+write_point_hook: Callable[[str], None] | None = None
+
 
 @dataclass
 class PublishResult:
@@ -65,10 +103,24 @@ class PublishResult:
     folder: str
     files: dict[str, dict] = field(default_factory=dict)
     changes: dict[str, int] = field(default_factory=dict)
+    recovered: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Release:
+    """A complete release whose SHA256SUMS has been read (and checked against LATEST where it names it)."""
+
+    version: str
+    sums: dict[str, str]
+    sums_sha256: str
+
+    @property
+    def folder(self) -> str:
+        return f"{RELEASES}/{self.version}"
 
 
 class OutputFolder:
-    """The published data: latest files at the top, immutable releases below, in a local
+    """The published data: releases, the LATEST pointer and the top-level copies, in a local
     folder or an object store (see `storage.py`)."""
 
     def __init__(self, location, lock_timeout: float = 600.0, storage_options: dict | None = None) -> None:
@@ -79,125 +131,300 @@ class OutputFolder:
         """The folder's path (a `Path` for a local folder, a `UPath` for an object store)."""
         return self.store.root
 
-    # --- reading -----------------------------------------------------------------------
+    # --- reading, verified -------------------------------------------------------------
+
+    def pointer(self) -> Pointer | None:
+        """What LATEST says, or None where nothing is published; `NotVerified` if it is garbled."""
+        if not self.store.exists(LATEST):
+            return None
+        return Pointer.from_bytes(self.store.read_bytes(LATEST))
+
+    def release(self, version: str, sums_sha256: str | None = None) -> Release:
+        """A release's SHA256SUMS, checked against `sums_sha256` where given."""
+        name = f"{RELEASES}/{version}/{SUMS}"
+        if not self.store.exists(name):
+            raise NotVerified(f"release {version} in {self.store.location} has no {SUMS}: it is not complete")
+        data = self.store.read_bytes(name)
+        digest = sha256_hex(data)
+        if sums_sha256 is not None and digest != sums_sha256:
+            raise NotVerified(
+                f"release {version}'s {SUMS} in {self.store.location} hashes to {digest}, "
+                f"but {LATEST} says {sums_sha256}"
+            )
+        return Release(version, parse_sums(data.decode("utf-8")), digest)
+
+    def latest_release(self) -> Release | None:
+        """The release LATEST names, its SHA256SUMS verified; None where nothing is published."""
+        pointer = self.pointer()
+        return None if pointer is None else self.release(pointer.version, pointer.sums_sha256)
+
+    def verify_file(self, release: Release, name: str) -> None:
+        """Raise `NotVerified` unless the release's file `name` hashes to its SHA256SUMS line."""
+        wanted = release.sums.get(name)
+        path = f"{release.folder}/{name}"
+        if wanted is None:
+            raise NotVerified(f"release {release.version} lists no {name} in its {SUMS}")
+        if not self.store.exists(path):
+            raise NotVerified(f"release {release.version} has lost its {name}")
+        actual = self._file_sha256(path)
+        if actual != wanted:
+            raise NotVerified(
+                f"{self.store.location}/{path} hashes to {actual}, but its {SUMS} says {wanted}: "
+                "the file was changed or damaged after publication"
+            )
+
+    def _file_sha256(self, name: str) -> str:
+        with self.store.open_read(name) as handle:
+            return sha256_of_stream(handle)
+
+    def read_verified_bytes(self, name: str, release: Release | None = None) -> bytes:
+        """A file of a release (the latest by default), read once and checked against its hash."""
+        release = release or self.latest_release()
+        if release is None:
+            raise NotVerified(f"nothing is published in {self.store.location}")
+        wanted = release.sums.get(name)
+        data = self.store.read_bytes(f"{release.folder}/{name}")
+        if wanted is None or sha256_hex(data) != wanted:
+            raise NotVerified(
+                f"{self.store.location}/{release.folder}/{name} does not hash to what its {SUMS} says: "
+                "the file was changed or damaged after publication"
+            )
+        return data
 
     def latest_manifest(self) -> dict | None:
-        if not self.store.exists(MANIFEST):
+        """The latest release's datapackage.json, verified; None where nothing is published."""
+        release = self.latest_release()
+        if release is None:
             return None
-        return json.loads(self.store.read_bytes(MANIFEST).decode("utf-8"))
+        return json.loads(self.read_verified_bytes(MANIFEST, release).decode("utf-8"))
+
+    def read_table(self, name: str, version: str | None = None) -> pd.DataFrame | None:
+        """A published table (`indicators` or `articles`) of the latest or a given release,
+        checked against its hash first; None where there is no such release."""
+        release = self.latest_release() if version is None else self.release(version)
+        if release is None:
+            return None
+        file = f"{name}.parquet"
+        self.verify_file(release, file)
+        path, options = self.store.pandas_path(f"{release.folder}/{file}")
+        return pd.read_parquet(path, storage_options=options)
 
     def release_versions(self) -> list[str]:
         """Complete releases, oldest first: a release is complete once its SHA256SUMS is written."""
-        versions = [
-            v for v in self.store.folders(RELEASES) if self.store.exists(f"{RELEASES}/{v}/SHA256SUMS")
-        ]
+        versions = [v for v in self.store.folders(RELEASES) if self.store.exists(f"{RELEASES}/{v}/{SUMS}")]
         return sorted(versions, key=_version_key)
 
     def release_files(self, version: str) -> dict[str, dict]:
         """Each file of a release with its size and hash, from its SHA256SUMS."""
-        folder = f"{RELEASES}/{version}"
-        if not self.store.exists(f"{folder}/SHA256SUMS"):
+        try:
+            release = self.release(version)
+        except NotVerified:
             return {}
-        sums = _parse_sums(self.store.read_bytes(f"{folder}/SHA256SUMS").decode("utf-8"))
         return {
-            name: {"bytes": self.store.size(f"{folder}/{name}"), "sha256": digest}
-            for name, digest in sums.items()
+            name: {"bytes": self.store.size(f"{release.folder}/{name}"), "sha256": digest}
+            for name, digest in release.sums.items()
+            if self.store.exists(f"{release.folder}/{name}")
         }
 
-    def read_table(self, name: str, version: str | None = None) -> pd.DataFrame | None:
-        """A published table (`indicators` or `articles`) of the latest or a given release."""
-        file = f"{name}.parquet" if version is None else f"{RELEASES}/{version}/{name}.parquet"
-        if not self.store.exists(file):
-            return None
-        path, options = self.store.pandas_path(file)
-        return pd.read_parquet(path, storage_options=options)
-
-    # --- publishing --------------------------------------------------------------------
+    # --- putting the folder in order -----------------------------------------------------
 
     def lock(self):
         return self.store.lock()
 
+    def _reach(self, point: str) -> None:
+        if write_point_hook is not None:
+            write_point_hook(point)
+
+    def _write(self, name: str, data: bytes) -> None:
+        self._reach(f"write {name}")
+        self.store.write_bytes(name, data, before_replace=lambda: self._reach(f"replace {name}"))
+
+    def _quarantine(self, name: str, why: str, actions: list[str]) -> None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        destination = f"{QUARANTINE}/{stamp}/{name}"
+        self._reach(f"quarantine {name}")
+        self.store.move(name, destination)
+        actions.append(f"moved {name} to {destination}: {why}")
+
     def recover(self) -> list[str]:
-        """Clear what a killed run left and make the latest files match the newest release."""
-        actions = []
-        for folder in self.store.folders(RELEASES):
-            if not self.store.exists(f"{RELEASES}/{folder}/SHA256SUMS"):
-                self.store.remove(f"{RELEASES}/{folder}")
-                actions.append(f"removed the unfinished release folder {folder}")
+        """Put the output folder in order before publishing; what was done, in words.
+
+        Never deletes published data: what fails verification goes to `quarantine/`. Only a
+        killed writer's temporary files, and a release folder it left without SHA256SUMS
+        (newer than every complete release and never sealed), are removed."""
+        actions: list[str] = []
         for leftover in self.store.leftovers():
             self.store.remove(leftover)
             actions.append(f"removed an unfinished file {leftover}")
-        versions = self.release_versions()
-        if versions:
-            newest = f"{RELEASES}/{versions[-1]}"
-            sums = _parse_sums(self.store.read_bytes(f"{newest}/SHA256SUMS").decode("utf-8"))
-            for name in (*DATA_FILES, MANIFEST):
-                wanted = sums.get(name)
-                if wanted is None:
-                    continue
-                if not self.store.exists(name) or sha256_hex(self.store.read_bytes(name)) != wanted:
-                    self.store.write_bytes(name, self.store.read_bytes(f"{newest}/{name}"))
-                    actions.append(f"restored the latest {name} from release {versions[-1]}")
+        try:
+            pointer = self.pointer()
+        except NotVerified as exc:
+            self._quarantine(LATEST, str(exc), actions)
+            pointer = None
+        complete = self._put_release_folders_in_order(pointer, actions)
+        latest = self._choose_latest(pointer, complete, actions)
+        self._rebuild_top_files(latest, complete, actions)
+        if latest is None and pointer is not None:
+            self._quarantine(
+                LATEST, f"it names release {pointer.version}, and no complete release verifies", actions
+            )
+        if latest is not None:
+            if self.store.seals and not self.store.is_sealed(latest.folder):
+                self._reach(f"seal {latest.folder}")
+                self.store.seal(latest.folder)
+                actions.append(f"sealed release {latest.version} (made its files read-only)")
+            if pointer is None or (pointer.version, pointer.sums_sha256) != (
+                latest.version,
+                latest.sums_sha256,
+            ):
+                self._write(LATEST, Pointer(latest.version, latest.sums_sha256).to_bytes())
+                actions.append(f"{LATEST} now names release {latest.version}")
         for action in actions:
-            log.warning("output folder: %s", action)
+            log.warning("output folder %s: %s", self.store.location, action)
         return actions
 
+    def _put_release_folders_in_order(
+        self, pointer: Pointer | None, actions: list[str]
+    ) -> dict[str, Release]:
+        """Complete releases by version; folders without a readable SHA256SUMS dealt with."""
+        complete: dict[str, Release] = {}
+        unfinished = []
+        for version in self.store.folders(RELEASES):
+            try:
+                complete[version] = self.release(version)
+            except NotVerified as exc:
+                unfinished.append((version, exc))
+        newest = max((_version_key(v) for v in complete), default=None)
+        if pointer is not None:
+            newest = max(newest or (), _version_key(pointer.version))
+        for version, problem in unfinished:
+            folder = f"{RELEASES}/{version}"
+            never_published = (newest is None or _version_key(version) > newest) and not self.store.is_sealed(
+                folder
+            )
+            if never_published and not self.store.exists(f"{folder}/{SUMS}"):
+                self.store.remove(folder)
+                actions.append(
+                    f"removed the unfinished release folder {version} (a run stopped before its {SUMS})"
+                )
+            else:
+                self._quarantine(folder, f"not a complete release: {problem}", actions)
+        return complete
+
+    def _verifies(self, release: Release) -> str | None:
+        """None where every file of the release hashes to its SHA256SUMS line, else the problem."""
+        missing = [name for name in RELEASE_FILES if name != SUMS and name not in release.sums]
+        if missing:
+            return f"its {SUMS} lists no {', '.join(missing)}"
+        for name in release.sums:
+            try:
+                self.verify_file(release, name)
+            except NotVerified as exc:
+                return str(exc)
+        return None
+
+    def _choose_latest(
+        self, pointer: Pointer | None, complete: dict[str, Release], actions
+    ) -> Release | None:
+        """The newest complete release whose files all verify: one newer than LATEST is a run
+        killed after its SHA256SUMS; older ones count only where every newer one failed.
+        A release that fails verification is quarantined."""
+        if pointer is not None and pointer.version in complete:
+            named = complete[pointer.version]
+            if named.sums_sha256 != pointer.sums_sha256:
+                del complete[pointer.version]
+                why = f"its {SUMS} does not hash to what {LATEST} says ({pointer.sums_sha256})"
+                self._quarantine(named.folder, why, actions)
+        elif pointer is not None:
+            actions.append(f"{LATEST} named release {pointer.version}, which is not complete in {RELEASES}/")
+        for version in sorted(complete, key=_version_key, reverse=True):
+            problem = self._verifies(complete[version])
+            if problem is None:
+                return complete[version]
+            release = complete.pop(version)
+            self._quarantine(release.folder, f"release {version} fails verification: {problem}", actions)
+        return None
+
+    def _rebuild_top_files(self, latest: Release | None, complete: dict[str, Release], actions) -> None:
+        """The top-level files made equal to the latest release's; one that matches no
+        published file is quarantined before it is replaced."""
+        published = {digest for release in complete.values() for digest in release.sums.values()}
+        for name in TOP_FILES:
+            wanted = latest.sums.get(name) if latest is not None else None
+            present = self.store.exists(name)
+            actual = self._file_sha256(name) if present else None
+            if actual is not None and actual == wanted:
+                continue
+            if actual is not None and actual not in published:
+                self._quarantine(name, "it matches no file of any release", actions)
+            if wanted is not None:
+                self._write(name, self.read_verified_bytes(name, latest))
+                actions.append(f"restored the latest {name} from release {latest.version}")
+
+    # --- publishing --------------------------------------------------------------------
+
+    def next_version(self) -> str:
+        """`1.N.0`: the minor number counts releases, quarantined ones included (a version is
+        never given twice); the major is the contract's."""
+        seen = list(self.store.folders(RELEASES))
+        for stamp in self.store.folders(QUARANTINE):
+            seen += self.store.folders(f"{QUARANTINE}/{stamp}/{RELEASES}")
+        minors = [key[1] for key in map(_version_key, seen) if len(key) == 3 and key[0] == DATASET_MAJOR]
+        return f"{DATASET_MAJOR}.{max(minors, default=0) + 1}.0"
+
     def publish(
-        self,
-        indicators: pd.DataFrame,
-        articles: pd.DataFrame,
-        extractor_version: str,
-        created: datetime | None = None,
-        before_latest=None,
+        self, tables: Mapping[str, pd.DataFrame], extractor_version: str, created: datetime | None = None
     ) -> PublishResult:
-        """Publish a new release if the tables differ from the latest one.
+        """Publish a new release if the tables (one per entry of `TABLES`) differ from the latest.
 
         The release's files are written first and its SHA256SUMS last, which marks it
-        complete; only then do the latest files move. `before_latest` is called between the
-        two: the point where a killed run must leave the previous release the latest.
+        complete; then the top-level copies, then LATEST, which makes it the latest.
         """
+        missing = [t.name for t in TABLES if t.name not in tables]
+        if missing:
+            raise ValueError(f"publish needs the tables {', '.join(missing)}")
         with self.lock():
-            self.recover()
+            recovered = self.recover()
             manifest = self.latest_manifest()
-            fingerprint = content_fingerprint(indicators, articles)
+            fingerprint = content_fingerprint(*(tables[t.name] for t in TABLES))
             if manifest and manifest.get("x-content-sha256") == fingerprint:
                 version = manifest["version"]
-                return PublishResult(False, version, f"{self.store.location}/{RELEASES}/{version}")
-            version = next_version(manifest)
+                return PublishResult(
+                    False, version, f"{self.store.location}/{RELEASES}/{version}", recovered=recovered
+                )
+            version = self.next_version()
             created = created or _release_time()
             previous_version = manifest["version"] if manifest else None
-            changes, change_text = describe_changes(
-                self.read_table("indicators"), self.read_table("articles"), indicators, articles
-            )
+            indicators, articles = tables["indicators"], tables["articles"]
+            old = {t.name: self.read_table(t.name) if manifest else None for t in TABLES}
+            changes, change_text = describe_changes(old["indicators"], old["articles"], indicators, articles)
             metadata = {
                 "dataset_name": PACKAGE_NAME,
                 "dataset_version": version,
                 "extractor_version": extractor_version,
             }
-            payload = {
-                "indicators.parquet": parquet_bytes(indicators, INDICATORS_ARROW_SCHEMA, metadata),
-                "indicators.csv": csv_bytes(indicators),
-                "articles.parquet": parquet_bytes(articles, ARTICLES_ARROW_SCHEMA, metadata),
-                "articles.csv": csv_bytes(articles),
-            }
+            payload: dict[str, bytes] = {}
+            for table in TABLES:
+                frame = tables[table.name]
+                payload[f"{table.name}.parquet"] = parquet_bytes(frame, table.arrow_schema, metadata)
+                payload[f"{table.name}.csv"] = csv_bytes(frame)
             package = data_package(payload, version, extractor_version, created, fingerprint, indicators)
             payload[MANIFEST] = (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
             readme = release_readme(version, previous_version, created, change_text, indicators, articles)
             payload["README.md"] = readme.encode("utf-8")
             files = {name: {"bytes": len(data), "sha256": sha256_hex(data)} for name, data in payload.items()}
-            sums = "".join(f"{info['sha256']}  {name}\n" for name, info in sorted(files.items()))
+            sums = sums_text({name: info["sha256"] for name, info in files.items()}).encode("utf-8")
 
             folder = f"{RELEASES}/{version}"
-            self.store.remove(folder)  # an unfinished folder of the same version, if any
             for name, data in payload.items():
-                self.store.write_bytes(f"{folder}/{name}", data)
-            self.store.write_bytes(f"{folder}/SHA256SUMS", sums.encode("utf-8"))  # complete now
+                self._write(f"{folder}/{name}", data)
+            self._write(f"{folder}/{SUMS}", sums)  # complete now
+            self._reach(f"seal {folder}")
             self.store.seal(folder)
-            if before_latest is not None:
-                before_latest(folder)
-            for name in (*DATA_FILES, MANIFEST):  # the manifest last: it names the latest
-                self.store.write_bytes(name, payload[name])
-            return PublishResult(True, version, f"{self.store.location}/{folder}", files, changes)
+            for name in TOP_FILES:  # conveniences: readers check them against LATEST
+                self._write(name, payload[name])
+            self._write(LATEST, Pointer(version, sha256_hex(sums)).to_bytes())  # the latest now
+            return PublishResult(True, version, f"{self.store.location}/{folder}", files, changes, recovered)
 
 
 def _release_time() -> datetime:
@@ -215,32 +442,13 @@ def _version_key(version: str) -> tuple[int, ...]:
         return (-1,)
 
 
-def next_version(manifest: dict | None) -> str:
-    """`1.N.0`: the minor number counts releases; the major is the contract's."""
-    if not manifest:
-        return f"{DATASET_MAJOR}.1.0"
-    major, minor, _ = _version_key(manifest["version"])
-    if major != DATASET_MAJOR:
-        return f"{DATASET_MAJOR}.1.0"
-    return f"{DATASET_MAJOR}.{minor + 1}.0"
-
-
-def _parse_sums(text: str) -> dict[str, str]:
-    sums = {}
-    for line in text.splitlines():
-        digest, _, name = line.partition("  ")
-        if name:
-            sums[name] = digest
-    return sums
-
-
-def content_fingerprint(indicators: pd.DataFrame, articles: pd.DataFrame) -> str:
+def content_fingerprint(*frames: pd.DataFrame) -> str:
     """What the release says, independent of its version: equal tables, equal prints.
 
     Row hashes are vectorised (pandas' fixed-key hash), so an unchanged 10,000-article
     archive is recognised without writing its files."""
     digest = hashlib.sha256()
-    for frame in (indicators, articles):
+    for frame in frames:
         digest.update("\x1f".join(f"{c}:{t}" for c, t in frame.dtypes.astype(str).items()).encode())
         digest.update(pd.util.hash_pandas_object(frame.astype(str), index=False).to_numpy().tobytes())
     return digest.hexdigest()
@@ -250,8 +458,10 @@ def data_package(payload, version, extractor_version, created, fingerprint, indi
     """A Frictionless Data Package (v2) describing every file of a release."""
     units = sorted(set(indicators["unit"])) if len(indicators) else None
     schemas = {
-        "indicators": table_schema(IndicatorsModel, INDICATORS_ARROW_SCHEMA, units),
-        "articles": table_schema(ArticlesModel, ARTICLES_ARROW_SCHEMA),
+        table.name: table_schema(
+            table.model, table.arrow_schema, units if table.name == "indicators" else None
+        )
+        for table in TABLES
     }
     resources = []
     for name, data in payload.items():

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from upath import UPath
 
-from .files import atomic_write
+from .files import atomic_write, fsync_folder
 
 
 class PublishBusy(RuntimeError):
@@ -51,17 +51,29 @@ class _Store:
     def size(self, name: str) -> int:
         return self.path(name).stat().st_size
 
+    def open_read(self, name: str):
+        return self.path(name).open("rb")
+
 
 class LocalFolder(_Store):
     """A folder on this machine's disk."""
+
+    seals = True  # a finished release's files are made read-only
 
     def __init__(self, root: str | os.PathLike, lock_timeout: float = 600.0) -> None:
         text = os.fspath(root)
         self.root = Path(text[len("file://") :] if text.startswith("file://") else text).absolute()
         self.lock_timeout = lock_timeout
 
-    def write_bytes(self, name: str, data: bytes) -> None:
-        atomic_write(self.path(name), data)
+    def write_bytes(self, name: str, data: bytes, before_replace=None) -> None:
+        atomic_write(self.path(name), data, before_replace)
+
+    def move(self, name: str, destination: str) -> None:
+        """Move a file or folder within the store (quarantine: published data is never deleted)."""
+        target = self.path(destination)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(self.path(name), target)
+        fsync_folder(target.parent)
 
     def folders(self, name: str) -> list[str]:
         folder = self.path(name)
@@ -83,9 +95,14 @@ class LocalFolder(_Store):
         for path in self.path(name).iterdir():
             path.chmod(0o444)
 
+    def is_sealed(self, name: str) -> bool:
+        files = [p for p in self.path(name).iterdir() if p.is_file()]
+        return bool(files) and all(not p.stat().st_mode & 0o222 for p in files)
+
     def leftovers(self) -> list[str]:
-        """Temporary files a killed writer left behind."""
-        return [p.name for p in self.root.glob(".*.tmp-*")]
+        """Temporary files a killed writer left behind, at the top and in release folders."""
+        found = [*self.root.glob(".*.tmp-*"), *self.root.glob("releases/*/.*.tmp-*")]
+        return sorted(p.relative_to(self.root).as_posix() for p in found)
 
     def pandas_path(self, name: str) -> tuple[str, dict | None]:
         return str(self.path(name)), None
@@ -121,12 +138,23 @@ class ObjectStore(_Store):
     Credentials and the endpoint come from the usual environment (`AWS_ACCESS_KEY_ID`,
     `AWS_SECRET_ACCESS_KEY`, `AWS_ENDPOINT_URL` for an S3-compatible service)."""
 
+    seals = False  # no file modes: immutability is the bucket's policy
+
     def __init__(self, root: str, storage_options: dict | None = None) -> None:
         self.storage_options = dict(storage_options or {})
         self.root = UPath(root.rstrip("/"), **self.storage_options)
 
-    def write_bytes(self, name: str, data: bytes) -> None:
+    def write_bytes(self, name: str, data: bytes, before_replace=None) -> None:
         self.path(name).write_bytes(data)  # one PUT: readers see the old object or the new
+
+    def move(self, name: str, destination: str) -> None:
+        """Copy every object under `name` to `destination`, then delete the originals."""
+        source, target = self.path(name), self.path(destination)
+        fs = source.fs
+        objects = fs.find(source.path) if source.is_dir() else [source.path]
+        for key in objects:
+            fs.copy(key, target.path + key[len(source.path) :])
+        fs.rm(objects)
 
     def _entries(self, name: str):
         folder = self.path(name)
@@ -148,6 +176,9 @@ class ObjectStore(_Store):
 
     def seal(self, name: str) -> None:
         """Object stores have no file modes: immutability is the bucket's policy."""
+
+    def is_sealed(self, name: str) -> bool:
+        return False
 
     def leftovers(self) -> list[str]:
         return []

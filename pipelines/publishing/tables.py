@@ -19,6 +19,7 @@ from schemas.contract import (
     INDICATORS_ARROW_SCHEMA,
 )
 
+from .integrity import NotVerified
 from .reading import ArticleText
 
 log = logging.getLogger(__name__)
@@ -47,11 +48,19 @@ def reusable_rows(
 ) -> tuple[pd.DataFrame | None, dict[str, str]]:
     """(rows, article id → sha256) of the latest release, where its extractor is the same:
     the cache that spares unchanged articles a second extraction. `article_ids` limits it
-    to the articles of one batch."""
-    manifest = output.latest_manifest()
-    if not manifest or manifest.get("x-extractor-version") != extractor_version:
+    to the articles of one batch.
+
+    It reads the release that LATEST names, every file checked against its hash: a release
+    that fails verification gives no cache (every article is extracted afresh, and the
+    publishing step quarantines that release), never rows that were not published."""
+    try:
+        manifest = output.latest_manifest()
+        if not manifest or manifest.get("x-extractor-version") != extractor_version:
+            return None, {}
+        tables = _latest_tables(output, manifest)
+    except NotVerified as problem:
+        log.warning("no rows reused: the latest release fails verification (%s)", problem)
         return None, {}
-    tables = _latest_tables(output, manifest)
     if tables is None:
         return None, {}
     rows, articles = tables
