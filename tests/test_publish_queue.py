@@ -29,6 +29,9 @@ def _home(tmp_path) -> Path:
     home = tmp_path / "dagster_home"
     home.mkdir()
     shutil.copy(REPO / "pipelines" / "instance.yaml", home / "dagster.yaml")
+    instance = DagsterInstance.from_config(str(home))  # its databases made once, before the runs
+    instance.get_runs()
+    instance.event_log_storage.get_pool_limits()
     return home
 
 
