@@ -254,3 +254,72 @@ def test_metrics(text, metrics):
     for metric in got:
         for opening, closing in ("（）", "()", "“”", "《》"):
             assert metric.count(opening) == metric.count(closing), metric
+
+
+# 12. Found on a second reading of real texts of new kinds (HK property news, energy notes,
+# monetary releases, investor blogs) and of a public suite of number expressions.
+SECOND_READING = [
+    # tenths written after 成, as spoken: `二成六` is 26 %; a unit after the digit stops it
+    ("楼价较高峰跌二成六。", [(-26, "%", "", "growth")]),
+    ("七成六的受访者表示满意。", [(76, "%", "", "share")]),
+    ("成交量比去年同期少三成五。", [(-35, "%", "", "growth")]),
+    # financial numerals with a decimal point
+    ("回报率提高拾点伍个百分点。", [(10.5, "个百分点", "", "growth")]),
+    ("全场陆点五折。", [(65, "%", "", "ratio")]),
+    # `度` stays 度, of heat and of power; after 华氏 it is ℉
+    ("午后气温高达38度。", [(38, "度", "", "level")]),
+    ("当地温度为华氏98.6度。", [(98.6, "℉", "", "level")]),
+    ("全年用电量达120度。", [(120, "度", "", "level")]),
+    # units in capitals, currencies, oil equivalents, HK square feet
+    ("如今身高168CM。", [(168, "厘米", "", "level")]),
+    ("全长3.5KM。", [(3.5, "公里", "", "level")]),
+    ("项目投资50万比索。", [(5e5, "比索", "", "level")]),
+    ("能源消费增长3.5%，达到4200万吨油当量。", [(3.5, "%", "", "growth"), (4.2e7, "吨油当量", "", "level")]),
+    ("该单位实用面积2,390呎。", [(2390, "呎", "", "level")]),
+    # a look-back year is no period of the figures after it
+    ("收益率为2005年以来新低，国债收益率下行2.55bp。", [(-2.55, "基点", "", "growth")]),
+    # a percent after a bound and before 的 + a whole is a part of it, not a class
+    ("该业务贡献了超过87%的营收。", [(87, "%", ">", "share")]),
+    ("公司占领了约30%的市场。", [(30, "%", "~", "share")]),
+    ("撬动规模约5万亿元的市场。", [(5e12, "元", "~", "level")]),
+    # … but a bound on a rate before 的 + noun defines a class (no row), and its count is a level
+    ("涨幅超过5%的个股有30只。", [(30, "只", "", "level")]),
+    # a part of a change is a share of it
+    ("天然气约占全球能源消费增长的1/3。", [(100 / 3, "%", "~", "share")]),
+    # a fall named after the figure
+    ("售价出现31.59%的降幅。", [(-31.59, "%", "", "growth")]),
+    # a figure alone in brackets after a change restates that change
+    ("产量下降了1.2%（110亿立方米）。", [(-1.2, "%", "", "growth"), (-1.1e10, "立方米", "", "growth")]),
+    ("同比增长5.2%（上年为4.8%）。", [(5.2, "%", "", "growth"), (4.8, "%", "", "ratio")]),
+    # price cuts and rises are changes
+    ("该单位降价45万元。", [(-4.5e5, "元", "", "growth")]),
+    ("每吨涨价200元。", [(200, "元", "", "growth")]),
+    # a unit written once after the second of two figures
+    (
+        "两项指标分别提高0.6和1.0个百分点。",
+        [(0.6, "个百分点", "", "growth"), (1.0, "个百分点", "", "growth")],
+    ),
+    ("增速分别为5.2和4.8%。", [(5.2, "%", "", "growth"), (4.8, "%", "", "growth")]),
+    ("两者占比分别为30和45%。", [(30, "%", "", "share"), (45, "%", "", "share")]),
+    ("第1和2批试点。", []),
+    (
+        "两项增速分别高于全国12.7个、12个百分点。",
+        [(12.7, "个百分点", "", "growth"), (12, "个百分点", "", "growth")],
+    ),
+    ("新建学校12个、医院3个。", [(12, "个", "", "level"), (3, "个", "", "level")]),
+    # `成为` after a numeral is tenths and 为; `一举成为` is no figure
+    ("近六成为个体工商户。", [(60, "%", "~", "share")]),
+    ("该市一举成为全省第一。", []),
+    # a hundred or a thousand alone, after a bound word
+    ("全年成交过百宗。", [(100, "宗", ">", "level")]),
+    ("近千人参加招聘会。", [(1000, "人", "~", "level")]),
+    # an ordinal range stays an ordinal
+    ("第1-12批名单已公布。", []),
+    # `百分之15K` is a magnitude we do not read: no truncated row
+    ("涨幅达百分之15K。", []),
+]
+
+
+@family(SECOND_READING)
+def test_forms_found_on_a_second_reading(text, expected):
+    assert_rows(text, expected)

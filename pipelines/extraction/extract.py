@@ -14,7 +14,7 @@ from .interpret import (
     period_for,
     qualifier_for,
 )
-from .lexicon import AGE_NOT_A_GROUP_NEXT, AGE_UNITS, DE
+from .lexicon import AGE_NOT_A_GROUP_NEXT, AGE_UNITS, DE, OPEN_BRACKETS
 from .mentions import Mention, Reason, find_mentions
 from .metric import (
     SubjectTracker,
@@ -28,6 +28,7 @@ from .patterns import (
     CLAUSE_BREAK_RE,
     NOT_A_NOUN_START,
     PERCENT_SIGNS,
+    RATE_BOUND_BEFORE_RE,
     SENTENCE_BREAK_RE,
     THRESHOLD_NEXT_RE,
     THRESHOLD_WINDOW,
@@ -41,6 +42,7 @@ QUALIFIER_RULES: dict[str, str] = {
     "after": "bound word after",
 }
 LIST_RULE = "list: reads like the figure before"
+RESTATED_RULE = "restated in brackets: reads like the change before"
 
 
 @dataclass
@@ -116,7 +118,7 @@ def _sentences(text: str):
 
 
 def _is_class_threshold(
-    text: str, mention: Mention, qualifier: str, source: str, counted_before: bool
+    text: str, mention: Mention, qualifier: str, source: str, counted_before: bool, pre: str = ""
 ) -> bool:
     """`总投资超10亿元的项目`, `超千亿元县`, `百亿元以上重大工业项目`,
     `191家工业企业营业收入超百亿元`: a bound that defines a class of things, not a value;
@@ -127,7 +129,11 @@ def _is_class_threshold(
         return False
     after = text[mention.post_end : mention.post_end + THRESHOLD_WINDOW]
     if source == "before" and THRESHOLD_NEXT_RE.match(after):
-        return True
+        if qualifier == "~":
+            return False  # `约5万亿元的市场`: an estimate of one thing, no class
+        part = mention.unit in PERCENT_SIGNS or mention.unit_kind in ("cheng", "fraction")
+        # `涨幅超过5%的个股` bounds the rate of each member; `超过87%的营收` is a part of it
+        return not part or bool(RATE_BOUND_BEFORE_RE.search(pre))
     if mention.magnitude_only and counted_before and qualifier in (">", ">="):
         return True
     if mention.magnitude_only and after and CJK_RE.match(after[0]) and after[0] not in NOT_A_NOUN_START:
@@ -211,12 +217,15 @@ class _SentenceReader:
         pre = text[pre_from : mention.start]
         qualifier, source = qualifier_for(mention, pre)
         counted_before = same_clause and previous.unit_kind == "count"
-        if _is_class_threshold(text, mention, qualifier, source, counted_before):
+        if _is_class_threshold(text, mention, qualifier, source, counted_before, pre):
             if self.trace is not None:
                 self.trace.rejected.append((mention.start, mention.end, Reason.CLASS_THRESHOLD))
             return None  # the threshold stays part of the next figure's words (`10亿元以上项目156个`)
 
-        if same_clause and self.previous_reading and is_list_continuation(text, previous, mention):
+        if self._restates_previous_change(mention):
+            measure, sign, metric = self.previous_reading  # `下降了1.2%（110亿立方米）`
+            measure_rule = RESTATED_RULE
+        elif same_clause and self.previous_reading and is_list_continuation(text, previous, mention):
             measure, sign, metric = self._listed()
             measure_rule = LIST_RULE
         else:
@@ -244,6 +253,14 @@ class _SentenceReader:
                 r for r in (mention.rule, QUALIFIER_RULES.get(source), measure_rule) if r
             ),
         )
+
+    def _restates_previous_change(self, mention: Mention) -> bool:
+        """A figure alone in brackets right after a change restates that change in another unit."""
+        previous, reading = self.previous, self.previous_reading
+        if previous is None or reading is None or reading[0] != "growth":
+            return False
+        between = self.text[previous.post_end : mention.start]
+        return len(between) == 1 and between in OPEN_BRACKETS
 
     def _listed(self) -> tuple[str, int, str]:
         """`分别增长6.8%、12.3%、7.8%`: a later figure of a list shares the first one's reading."""

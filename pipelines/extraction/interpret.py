@@ -19,6 +19,7 @@ from .lexicon import (
     POLARITY_CHANGE_WORD,
     PROPORTION_NOUNS,
     QUALIFIERS_BEFORE,
+    RATE_NOUN_ENDS,
     RATE_SUFFIX,
     RATIO_WORDS,
     RELATIVE_CHANGE_WORDS,
@@ -45,6 +46,8 @@ from .patterns import (
     LESS_IS_BETTER_RE,
     LEVEL_AT_RE,
     LIST_GLUE,
+    LOOK_BACK_AFTER_RE,
+    LOOK_BACK_WINDOW,
     MEASURE_NOUN_RE,
     PART_OF_GROUP_AFTER_RE,
     PERCENT_SIGNS,
@@ -69,7 +72,7 @@ class YearRef:
     start: int
     end: int
     year: str
-    kind: str  # year, span, relative
+    kind: str  # year, span, relative, look-back
     base: bool = False  # a comparison base (`比2020年`, `由2017年的`)
 
 
@@ -86,6 +89,9 @@ def find_year_refs(text: str) -> list[YearRef]:
             continue
         before = text[max(0, match.start() - YEAR_BASE_WINDOW) : match.start()]
         after = text[match.end() : match.end() + YEAR_SINCE_WINDOW]
+        if LOOK_BACK_AFTER_RE.match(text, match.end("year"), match.end("year") + LOOK_BACK_WINDOW):
+            refs.append(YearRef(match.start(), match.end(), "", "look-back"))  # `创2005年以来新低`
+            continue
         base = bool(BASE_BEFORE_RE.search(before)) and not SINCE_AFTER_RE.match(after)
         refs.append(YearRef(match.start(), match.end(), match.group("year"), "year", base))
     for match in RELATIVE_RE.finditer(text):
@@ -108,6 +114,8 @@ def period_for(text: str, refs: list[YearRef], sentence_start: int, number_start
             continue
         if ref.start < sentence_start:
             return None
+        if ref.kind == "look-back":
+            continue
         if ref.kind in ("span", "relative"):
             return None
         if ref.base:
@@ -198,6 +206,11 @@ def _tenths_or_fraction(c: MeasureContext) -> tuple[str, int] | None:
     return ("ratio" if c.noun not in _SHARE and c.names_rate else "share"), 1
 
 
+def _rate_noun_on_an_amount(c: MeasureContext) -> bool:
+    """`涨幅超过5%的个股有30只`: a rate noun (`涨幅`) cannot measure a count of things."""
+    return c.mention.unit_kind == "count" and (c.noun or "").endswith(RATE_NOUN_ENDS)
+
+
 def _share_noun(c: MeasureContext) -> bool:
     return c.noun in _SHARE or (c.noun in PROPORTION_NOUNS and SHARE_VERB in c.clause_before)
 
@@ -220,15 +233,35 @@ MEASURE_RULES: tuple[tuple[str, MeasureRule], ...] = (
     ),
     ("change unit", _change_unit),
     ("new level after a change to", lambda c: (_measure_of_level(c), 1) if c.level_at else None),
+    # `约占全球天然气消费增长的1/3`: a part of a change is a share of it
+    (
+        "share of a change",
+        lambda c: (
+            ("share", 1)
+            if c.change_sign
+            and not c.cue_direct
+            and SHARE_VERB in c.clause_before
+            and (c.percent or c.mention.unit_kind in ("cheng", "fraction"))
+            else None
+        ),
+    ),
     ("change word", lambda c: ("growth", c.change_sign) if c.change_sign else None),
     (
         "growth noun",
-        lambda c: ("growth", GROWTH_NOUNS[c.noun]) if c.noun in GROWTH_NOUNS and not c.cue else None,
+        lambda c: (
+            ("growth", GROWTH_NOUNS[c.noun])
+            if c.noun in GROWTH_NOUNS and not c.cue and not _rate_noun_on_an_amount(c)
+            else None
+        ),
     ),
     (
         "growth noun after",
-        lambda c: ("growth", 1) if GROWTH_AFTER_RE.match(c.after) else None,
-    ),  # `8%左右增速`
+        lambda c: (
+            ("growth", -1 if after.group("fall") else 1)
+            if (after := GROWTH_AFTER_RE.match(c.after))
+            else None
+        ),
+    ),  # `8%左右增速`, `31.59%的降幅`
     ("tenths or fraction", _tenths_or_fraction),
     (
         "percent of a whole",  # `30%的资金`, `79%的毕业生`
@@ -276,7 +309,7 @@ def measure_context(
     elif cue in RELATIVE_CHANGE_WORDS and noun in GROWTH_NOUNS:
         change_sign = RELATIVE_CHANGE_WORDS[cue] * GROWTH_NOUNS[noun]  # `降幅比上月收窄2.7个百分点`
     if not cue and any(word in tail for word in COMPARED_LESS_MORE):
-        compared = COMPARED_LESS_MORE_RE.search(tail)
+        compared = COMPARED_LESS_MORE_RE.search(clause_before[-CUE_WINDOW:])
         if compared:  # `比武汉少近100万人`: less or more than the compared figure
             cue = compared.group("cue")
             change_sign = COMPARED_LESS_MORE[cue]

@@ -76,16 +76,35 @@ UNITS: tuple[Unit, ...] = (
     Unit("法郎", "money", ("法郎",)),
     Unit("泰铢", "money", ("泰铢",)),
     Unit("林吉特", "money", ("林吉特",)),
+    Unit("卢比", "money", ("卢比",)),
+    Unit("比索", "money", ("比索",)),
+    Unit("奈拉", "money", ("奈拉",)),
+    Unit("兰特", "money", ("兰特",)),
+    Unit("里拉", "money", ("里拉",)),
+    Unit("雷亚尔", "money", ("雷亚尔",)),
+    Unit("越南盾", "money", ("越南盾",)),
+    Unit("印尼盾", "money", ("印尼盾",)),
+    Unit("新西兰元", "money", ("新西兰元",)),
+    Unit("瑞典克朗", "money", ("瑞典克朗",)),
+    Unit("挪威克朗", "money", ("挪威克朗",)),
+    Unit("丹麦克朗", "money", ("丹麦克朗",)),
+    Unit("克朗", "money", ("克朗",)),
+    Unit("迪拉姆", "money", ("迪拉姆",)),
+    Unit("里亚尔", "money", ("里亚尔",)),
+    Unit("第纳尔", "money", ("第纳尔",)),
     # physical
-    Unit("千瓦时", "physical", ("千瓦时", "kWh"), per=("千瓦时", "kWh")),
+    Unit("千瓦时", "physical", ("千瓦时", "kWh", "kwh", "KWh", "KWH"), per=("千瓦时", "kWh")),
     Unit("千瓦", "physical", ("千瓦", "kW", "KW")),
     Unit("兆瓦时", "physical", ("兆瓦时", "MWh")),
     Unit("兆瓦", "physical", ("兆瓦", "MW")),
     Unit("吉瓦", "physical", ("吉瓦", "GW")),
     Unit("度", "physical", ("度",), per=("度",)),
     Unit("吨标准煤", "physical", ("吨标准煤",)),
+    Unit("吨油当量", "physical", ("吨油当量",)),
+    Unit("桶油当量", "physical", ("桶油当量",)),
+    Unit("呎", "physical", ("呎", "平方呎"), per=("呎", "平方呎")),  # HK: square feet of floor area
     Unit("吨", "physical", ("吨",), per=("吨",)),
-    Unit("公斤", "physical", ("公斤", "kg"), per=("公斤", "kg")),
+    Unit("公斤", "physical", ("公斤", "kg", "KG", "Kg"), per=("公斤", "kg")),
     Unit("千克", "physical", ("千克",), per=("千克",)),
     Unit("克", "physical", ("克",), per=("克",)),
     Unit("斤", "physical", ("斤",), per=("斤",)),
@@ -93,8 +112,8 @@ UNITS: tuple[Unit, ...] = (
     # `平`, `m2` (`㎡` folds to it): colloquial and symbol spellings of 平方米
     Unit("平方米", "physical", ("平方米", "平米", "平", "m2", "m²"), per=("平方米", "平米", "平", "m2", "m²")),
     Unit("立方米", "physical", ("立方米", "方", "m3", "m³"), per=("立方米",)),
-    Unit("公里", "physical", ("公里", "千米", "km"), per=("公里", "千米", "km")),
-    Unit("厘米", "physical", ("厘米", "公分", "cm")),
+    Unit("公里", "physical", ("公里", "千米", "km", "KM", "Km"), per=("公里", "千米", "km")),
+    Unit("厘米", "physical", ("厘米", "公分", "cm", "CM")),
     Unit("毫米", "physical", ("毫米", "mm")),
     Unit("英尺", "physical", ("英尺",)),
     Unit("立方英尺", "physical", ("立方英尺",)),
@@ -132,6 +151,7 @@ UNITS: tuple[Unit, ...] = (
     Unit("码", "physical", ("码",), change=True, region="HK"),
     Unit("厘", "physical", ("厘",)),
     Unit("℃", "physical", ("℃", "°C", "摄氏度")),
+    Unit("℉", "physical", ("℉", "°F", "华氏度")),
     Unit("磅", "physical", ("磅",), per=("磅",)),
     Unit("蒲式耳", "physical", ("蒲式耳",), per=("蒲式耳",)),
     Unit("千卡", "physical", ("千卡",)),
@@ -285,7 +305,30 @@ COMPARISON_WORDS: tuple[str, ...] = ("比", "较", "同比", "环比")
 YUAN: str = "元"
 SUB_YUAN_UNITS: dict[str, str] = {"jiao": "0.1", "fen": "0.01"}  # the groups of SUB_YUAN_RE
 # Spellings whose spoken short form puts the tenths after them, with their unit: `3米5`, `3块5`.
-SPOKEN_TENTHS_UNITS: dict[str, str] = {"米": "米", "块": "元", "度": "度"}
+SPOKEN_TENTHS_UNITS: dict[str, str] = {"米": "米", "块": "元", "度": "度", "成": "%"}  # `二成六`: 26 %
+# `度` stays `度` (power, and heat as the gold keeps it: `1亿度`); after `华氏` it is ℉.
+FAHRENHEIT_WORDS: tuple[str, ...] = ("华氏",)
+FAHRENHEIT: str = "℉"
+POWER_DEGREE: str = "度"
+# A year before these is a look-back (`创2005年以来新低`): no period of the figures after it.
+LOOK_BACK_RECORDS: tuple[str, ...] = (
+    "新高", "新低", "最高", "最低", "最大", "最小", "最多", "最少", "最快", "最慢", "高位", "低位", "首次",
+)  # fmt: skip
+# `六成为…`: after a numeral, `成为` is tenths and `为`.
+TENTHS_THEN_WEI: str = "成为"
+ONE: str = "一"  # `一举成为`: a lone `一` before `成为` is no number
+# Endings of a rate noun: a bound on a rate before `的` and a noun defines a class
+# (`涨幅超过5%的个股`); elsewhere `超过87%的营收` is a part of the whole.
+RATE_NOUN_ENDS: tuple[str, ...] = ("幅", "率", "速", "比", "比重", "比例")
+# Words that join two figures sharing the unit written after the second: `提高0.6和1.0个百分点`.
+SHARED_UNIT_JOINS: str = "和与及、"
+# Units a figure may take from the next one in such a pair.
+SHARED_UNITS: tuple[str, ...] = ("%", "个百分点", "倍")
+# A unit whose spelling is the head of a longer one the next figure writes in full:
+# `分别高于全国12.7个、12个百分点` (the first is 12.7 个百分点).
+SHARED_HEAD_UNITS: dict[str, str] = {"个": "个百分点"}
+# Single magnitudes that are a figure only right after a bound word: `过百宗`, `近千人`.
+SMALL_BARE_MAGNITUDES: tuple[str, ...] = ("百", "千")
 # Units after which `半` adds a half: `一斤半`, `两岁半`, `一倍半` (multiples too).
 HALF_AFTER_UNITS: tuple[str, ...] = ("斤", "公斤", "岁", "周岁", "吨", "米", "公里", "亩", "两", "块", "元")
 
@@ -404,7 +447,7 @@ RISE_WORDS: tuple[str, ...] = (
     "攀升", "跃升", "多增", "增多", "翻", "加息", "升息", "年增", "月增", "周增", "劲升", "大增",
     "激增", "飙升", "暴涨", "高于", "增幅扩大", "降幅收窄", "跌幅收窄", "按年增加", "按年上升",
     "调升", "调高", "上扬", "走高", "收涨", "收高", "大涨", "急升", "猛涨", "抬升", "升值", "扬升",
-    "增产", "增收", "增资", "扩产", "上修",
+    "增产", "增收", "增资", "扩产", "上修", "涨价", "提价", "加价",
 )  # fmt: skip
 FALL_WORDS: tuple[str, ...] = (
     "同比下降", "环比下降", "同比减少", "同比下滑", "同比回落", "累计下降",
@@ -412,7 +455,8 @@ FALL_WORDS: tuple[str, ...] = (
     "大减", "衰退", "年减", "月减", "周减", "负增长", "萎缩", "收缩", "减息", "降息", "少增",
     "增幅回落", "增幅收窄", "降幅扩大", "跌幅扩大", "下挫", "回调", "走低", "暴跌", "大跌",
     "节省", "节约", "调降", "调低", "下行", "收跌", "收低", "急跌", "贬值", "回吐", "下探", "走弱",
-    "减产", "减收", "压减", "压降", "削减", "缩短", "挫", "低收", "失守", "放缓", "下修",
+    "减产", "减收", "压减", "压降", "削减", "缩短", "挫", "低收", "失守", "放缓", "下修", "降价", "减价",
+    "削价", "跌价",
 )  # fmt: skip
 # `节省`/`节约` save an amount: a positive level, not a fall; listed so that the word
 # next to the number is theirs, then read as neutral below.

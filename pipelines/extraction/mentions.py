@@ -19,6 +19,7 @@ from .lexicon import (
     CHINESE_DIGITS,
     CONCRETE_COUNT_UNITS,
     DATE_CHARS,
+    FAHRENHEIT,
     FINANCIAL_NUMERALS,
     FUZZY,
     FUZZY_DECIMAL,
@@ -31,11 +32,16 @@ from .lexicon import (
     MAGNITUDE_CHARS,
     MONEY_UNIT,
     MORE_WORDS,
+    ONE,
     PERSON_UNIT,
     PLUS_SIGNS,
+    POWER_DEGREE,
     QUALIFIERS_AFTER,
+    SHARED_HEAD_UNITS,
     SHORT_AMBIGUOUS_UNITS,
+    SMALL_BARE_MAGNITUDES,
     SPOKEN_TENTHS_UNITS,
+    TENTHS_THEN_WEI,
     TIMES_UNIT,
     YUAN,
 )
@@ -47,9 +53,11 @@ from .patterns import (
     BARE_BOUND_WINDOW,
     BARE_MAGNITUDE_BOUND_RE,
     CANDIDATE_RE,
+    CLAUSE_OR_SENTENCE_END_RE,
     CLOCK_RE,
     CONTEXT_WINDOW,
     CURRENCY_SYMBOLS,
+    FAHRENHEIT_WORD_RE,
     HALF_AFTER_UNIT_RE,
     IMPLIED_UNIT_BEFORE_RE,
     IMPLIED_UNIT_NOUN_RE,
@@ -58,6 +66,8 @@ from .patterns import (
     NAME_SPAN_RE,
     NUMERAL_WORD_RE,
     ORDINAL_BEFORE_RE,
+    ORDINAL_RANGE_BEFORE_RE,
+    ORDINAL_RANGE_WINDOW,
     ORDINAL_WINDOW,
     PERSON_AHEAD_RE,
     QUANTITY_VERB_WINDOW,
@@ -65,6 +75,8 @@ from .patterns import (
     RANGE_SEPARATOR_RE,
     RATIO_SEPARATOR_RE,
     SENTENCE_START_RE,
+    SHARED_HEAD_NEXT_RE,
+    SHARED_UNIT_NEXT_RE,
     SPOKEN_MAGNITUDE_RE,
     SPOKEN_TENTHS_RE,
     STREAK_BEFORE_RE,
@@ -72,6 +84,7 @@ from .patterns import (
     STRUCTURE_AHEAD_RE,
     SUB_YUAN_RE,
     SUB_YUAN_VALUES,
+    TEMPERATURE_WINDOW,
     TIME_OF_DAY_BEFORE_RE,
     TIME_OF_DAY_WINDOW,
     UNIT_BY_SPELLING,
@@ -82,6 +95,7 @@ from .patterns import (
 )
 
 _MAGNITUDE_CHARS = frozenset(MAGNITUDE_CHARS)
+_NUMERAL_CHARS_SET = frozenset(CHINESE_DIGITS) | _MAGNITUDE_CHARS
 _LARGE_MAGNITUDES = frozenset(LARGE_MAGNITUDE_CHARS)
 _CONCRETE_COUNTS = frozenset(CONCRETE_COUNT_UNITS)
 _SHORT_AMBIGUOUS = frozenset(SHORT_AMBIGUOUS_UNITS)
@@ -140,6 +154,7 @@ FORMS: dict[str, str] = {
     "money": "number and implied unit: money",  # 投资2亿
     "noun": "number and the unit its noun implies",  # 常住人口1260万, 客运量1409万
     "price": "price with the currency left out",  # 2.3万/㎡
+    "shared": "unit shared with the next figure",  # 提高0.6和1.0个百分点
     "bare": "bare magnitude after a bound word",  # 超万亿元
 }
 
@@ -226,11 +241,19 @@ def _context_around(text: str, pos: int) -> str:
     return text[max(0, pos - CONTEXT_WINDOW) : pos + CONTEXT_WINDOW]
 
 
+def _tenths_before_wei(text: str, pos: int) -> bool:
+    """`近六成为协会强制注销`: after a numeral other than a lone `一` (`一举成为`), `成为` is
+    tenths and `为`."""
+    if not text.startswith(TENTHS_THEN_WEI, pos) or pos == 0 or text[pos - 1] not in CHINESE_DIGITS:
+        return False
+    return text[pos - 1] != ONE or (pos > 1 and text[pos - 2] in _NUMERAL_CHARS_SET)
+
+
 def _read_unit(text: str, pos: int) -> tuple[str, str, int, bool, bool] | None:
     """(unit, kind, end, approx, half) for the unit at `pos`, `成` and rates included;
     `half` where `半` follows `倍` or `成` (`一倍半`, `一成半`)."""
     if pos < len(text) and text[pos] == CHENG:
-        if inside_longer_word(text, pos, pos + 1):
+        if inside_longer_word(text, pos, pos + 1) and not _tenths_before_wei(text, pos):
             return None
         half = pos + 1 < len(text) and text[pos + 1] == HALF
         return "%", "cheng", pos + 1 + half, False, half
@@ -304,6 +327,8 @@ def _left_blocks(text: str, start: int) -> str:
         return Reason.CODE
     if ORDINAL_BEFORE_RE.search(text, max(0, start - ORDINAL_WINDOW), start):
         return Reason.ORDINAL
+    if ORDINAL_RANGE_BEFORE_RE.search(text, max(0, start - ORDINAL_RANGE_WINDOW), start):
+        return Reason.ORDINAL  # `第1-12批`
     return ""
 
 
@@ -315,6 +340,8 @@ def _read_candidate(text: str, match: re.Match, scan: _Scan) -> tuple[list[Menti
         numeral = match.group("pct_cn_num")
         fuzzy = numeral.endswith(FUZZY)
         numeral = numeral[:-2] if numeral.endswith(FUZZY_DECIMAL) else numeral.rstrip(FUZZY)
+        if end < len(text) and ASCII_LETTER.match(text[end]):
+            return scan.reject(start, end, Reason.CODE)  # `百分之15K`: a magnitude we do not read
         value = parse_amount(numeral) if numeral[0] in "0123456789." else _safe_cn(numeral)
         found, end_at = _simple(text, scan, match, value, "%", "percent", "pct_cn")
         for mention in found:
@@ -487,7 +514,15 @@ def _read_amount(text: str, match: re.Match, scan: _Scan) -> tuple[list[Mention]
         amount = amount[:-2] if amount.endswith(FUZZY_DECIMAL) else amount[:-1]
     # `万亿元`, `百亿次`: a magnitude word with no number means one of it; `十年` is ten.
     magnitude_only = (
-        chinese and all(ch in _MAGNITUDE_CHARS for ch in amount) and bool(set(amount) & _LARGE_MAGNITUDES)
+        chinese
+        and all(ch in _MAGNITUDE_CHARS for ch in amount)
+        and (
+            bool(set(amount) & _LARGE_MAGNITUDES)
+            or (
+                amount in SMALL_BARE_MAGNITUDES  # `过百宗`, `近千人`: after a bound word only
+                and bool(BARE_MAGNITUDE_BOUND_RE.search(text, max(0, start - BARE_BOUND_WINDOW), start))
+            )
+        )
     )
     try:
         if magnitude_only:
@@ -528,19 +563,30 @@ def _read_amount(text: str, match: re.Match, scan: _Scan) -> tuple[list[Mention]
     elif unit is None:
         if end < len(text) and ASCII_LETTER.match(text[end]):
             return scan.reject(start, end, Reason.CODE)
-        if not (set(amount) & _LARGE_MAGNITUDES):
+        shared = None if chinese or set(amount) & _MAGNITUDE_CHARS else SHARED_UNIT_NEXT_RE.match(text, end)
+        if shared is not None:  # `提高0.6和1.0个百分点`: the unit written once, after the second
+            name, kind = UNIT_KINDS[shared.group("unit")]
+            unit_end, approx, half, form = end, False, False, "shared"
+        elif not (set(amount) & _LARGE_MAGNITUDES):
             return scan.reject(start, end, Reason.BARE_NUMBER)
-        implied = _implied_unit(text, start, end, _context_around(text, start))
-        if implied is None:
-            return scan.reject(start, end, Reason.NO_IMPLIED_UNIT)
-        name, kind, form = implied
-        unit_end, approx, half = end, False, False
+        else:
+            implied = _implied_unit(text, start, end, _context_around(text, start))
+            if implied is None:
+                return scan.reject(start, end, Reason.NO_IMPLIED_UNIT)
+            name, kind, form = implied
+            unit_end, approx, half = end, False, False
     else:
         name, kind, unit_end, approx, half = unit
+        longer = SHARED_HEAD_UNITS.get(name)
+        tail = SHARED_HEAD_NEXT_RE.match(text, unit_end) if longer else None
+        if tail and tail.group("unit") == longer:  # `高于全国12.7个、12个百分点`
+            name, kind = UNIT_KINDS[longer]
         if not half:
             places_from = unit_end
             value, unit_end = _after_unit_places(text, value, name, unit_end)
             spoken_places = unit_end > places_from  # `两块五`, `十块八毛`: a price as spoken
+        if name == POWER_DEGREE:
+            name = _degree_unit(text, start)
 
     if misfit := _unit_misfit(text, start, unit_end, kind, chinese):
         return scan.reject(start, unit_end, misfit)
@@ -582,6 +628,14 @@ def _read_amount(text: str, match: re.Match, scan: _Scan) -> tuple[list[Mention]
     return [mention], mention.post_end
 
 
+def _degree_unit(text: str, start: int) -> str:
+    """`度` stays `度` (of power, `用电量达120度`, and of heat, `1亿度`, as the gold keeps it),
+    except after `华氏`, which makes it a degree Fahrenheit."""
+    window = text[max(0, start - TEMPERATURE_WINDOW) : start]
+    clause = CLAUSE_OR_SENTENCE_END_RE.split(window)[-1]
+    return FAHRENHEIT if FAHRENHEIT_WORD_RE.search(clause) else POWER_DEGREE
+
+
 def _price_without_currency(text: str, end: int) -> tuple[str, str, int, bool, bool] | None:
     """`均价2.3万/㎡`, `13万/吨`: a price per unit with its currency left out is in 元."""
     if end >= len(text) or text[end] != "/":
@@ -610,7 +664,7 @@ def _after_unit_places(text: str, value: Decimal, unit: str, unit_end: int) -> t
     spelled = text[unit_end - 1] if unit_end else ""
     if SPOKEN_TENTHS_UNITS.get(spelled) == unit:
         tenths = SPOKEN_TENTHS_RE.match(text, unit_end)
-        if tenths and value == value.to_integral_value():
+        if tenths and value == value.to_integral_value() and _read_unit(text, tenths.end()) is None:
             return value + _digit_value(tenths.group("digit")) / 10, tenths.end()
     return value, unit_end
 

@@ -16,6 +16,7 @@ from .lexicon import (
     CURRENCY_SYMBOLS,
     DATE_MARKS,
     DENOMINATOR_BEFORE,
+    FAHRENHEIT_WORDS,
     FALL_WORDS,
     FINANCIAL_DIGITS,
     FINANCIAL_NUMERALS,
@@ -26,6 +27,7 @@ from .lexicon import (
     IMPLIED_UNIT_NOUNS,
     LESS_IS_BETTER_WORDS,
     LIST_MARKS,
+    LOOK_BACK_RECORDS,
     MAGNITUDE_CHARS,
     MAGNITUDES,
     METRIC_OPENING_BOUNDS,
@@ -43,6 +45,7 @@ from .lexicon import (
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     RATE_NOUN_ENDINGS,
+    RATE_NOUN_ENDS,
     RATIO_WORDS,
     REDUCTION_VERBS,
     RELATIVE_CHANGE_WORDS,
@@ -50,6 +53,9 @@ from .lexicon import (
     RISE_WORDS,
     SENTENCE_ENDS,
     SHARE_WORDS,
+    SHARED_HEAD_UNITS,
+    SHARED_UNIT_JOINS,
+    SHARED_UNITS,
     STRUCTURE_NOUNS,
     SUB_YUAN_UNITS,
     UNITS,
@@ -132,6 +138,8 @@ CHANGE_UNITS: frozenset[str] = frozenset(unit.canonical for unit in UNITS if uni
 PERCENT_SIGNS: frozenset[str] = frozenset(("%", "‰", "‱"))
 
 CN_DIGIT = f"[{PLAIN_DIGITS}]"
+# A digit of either kind: `陆点五`, `叁叁` after a decimal point.
+_ANY_CN_DIGIT = f"[{PLAIN_DIGITS}{FINANCIAL_DIGITS}]"
 
 
 def _magnitude_char(chars: str = MAGNITUDE_CHARS) -> str:
@@ -154,7 +162,7 @@ ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![0-9A-Za-z.])\.\d+)
 ARABIC_AMOUNT = rf"{ARABIC}(?:{MAGNITUDE}(?:(?:\d{{1,4}}(?:{_SMALL_MAG}万?|万)){{1,3}}(?:\d(?![\d.]))?|\d{{1,4}}(?![\d.]))?)?"
 # Financial numerals (`壹佰贰拾万元`) are read inside a Chinese numeral run.
 CHINESE_AMOUNT = (
-    rf"(?:{CN_DIGIT}|{_MAG_CHAR}|[{FINANCIAL_NUMERALS}])+(?:点(?:{CN_DIGIT}+|几)|(?<=[十百千万])几)?"
+    rf"(?:{CN_DIGIT}|{_MAG_CHAR}|[{FINANCIAL_NUMERALS}])+(?:点(?:{_ANY_CN_DIGIT}+|几)|(?<=[十百千万])几)?"
 )
 
 # `(?<!...)` keeps `3%-5%` and `0.94-0.43` from reading a minus sign; `负3.9%` and
@@ -179,7 +187,7 @@ def _date_char(char: str) -> str:
 _DATE_CHAR = "|".join(_date_char(c) for c in DATE_MARKS)
 _NOT_A_DATE = rf"(?<!\d)(?!(?:19|20)\d\d\s?年)(?:(?<=[连续涨跌升降])|(?!\d{{1,2}}(?:{_DATE_CHAR})))"
 
-_DISCOUNT_NUMBER = rf"(?:\d(?:\.\d)?|[1-9]\d|{CN_DIGIT}{{1,2}}(?:点{CN_DIGIT})?)"
+_DISCOUNT_NUMBER = rf"(?:\d(?:\.\d)?|[1-9]\d|{_ANY_CN_DIGIT}{{1,2}}(?:点{_ANY_CN_DIGIT})?)"
 
 # Every candidate starts with one of these: a lookahead on them lets the regex engine skip
 # the text between numbers at C speed (six times faster than trying each alternative).
@@ -400,13 +408,17 @@ SHARE_AFTER_PERCENT_RE = re.compile(
 
 BELOW_RE = re.compile(r"低于?[了约近]?$")
 
-GROWTH_AFTER_RE = re.compile(r"的?(?:增速|增长|增幅|涨幅|的增长)")
+GROWTH_AFTER_RE = re.compile(r"的?(?:增速|增长|增幅|涨幅|的增长|(?P<fall>降幅|跌幅|降速))")
 
 LESS_IS_BETTER_RE = re.compile(alternation(LESS_IS_BETTER_WORDS))
 
 BASE_BEFORE_RE = re.compile(r"(?:比|较|相比|相较|与|同|由|从|自|和)$")
 
 SINCE_AFTER_RE = re.compile(r"^(?:[底末初]?)(?:以来|开始|起)")
+LOOK_BACK_WINDOW = 14  # after a year: `年2月底以来新低`
+LOOK_BACK_AFTER_RE = re.compile(
+    rf"(?:/\d{{2}})?年?(?:\d{{1,2}}月(?:\d{{1,2}}[日号])?)?[底末初中]?(?:以来|来)的?(?:{alternation(LOOK_BACK_RECORDS)})"
+)
 
 RELATIVE_RE = re.compile(rf"(?<![比较])(?:{alternation(RELATIVE_YEAR_WORDS)})")
 
@@ -465,9 +477,10 @@ IS_CJK_OR_DIGIT_PUNCT = re.compile(f"[{CJK}，。；：、！？（）“”%％
 
 IMPLIED_UNIT_BEFORE_RE = re.compile(rf"(?P<noun>{alternation(IMPLIED_UNIT_NOUNS)}){FILLERS_RE}$")
 IMPLIED_UNIT_NOUN_RE = re.compile(alternation(IMPLIED_UNIT_NOUNS))
-# `比武汉少近100万人`, `同比多3亿元`: less or more than a compared figure, with no change word.
+# `比武汉少近100万人`, `同比多3亿元`, `比去年同期88宗少二成六`: less or more than a compared
+# figure, with no change word.
 COMPARED_LESS_MORE_RE = re.compile(
-    rf"(?:{alternation(COMPARISON_WORDS)})[^，。；、\d]{{0,12}}?(?P<cue>{alternation(COMPARED_LESS_MORE)})(?:了)?"
+    rf"(?:{alternation(COMPARISON_WORDS)})[^，。；、]{{0,16}}?(?P<cue>{alternation(COMPARED_LESS_MORE)})(?:了)?"
     rf"(?:{alternation(QUALIFIERS_BEFORE)})?$"
 )
 # `79%的毕业生`: a percentage before `的` and a noun is the part of that group, unless the
@@ -475,6 +488,22 @@ COMPARED_LESS_MORE_RE = re.compile(
 PART_OF_GROUP_AFTER_RE = re.compile(
     rf"的(?![^，。；、\d]{{0,4}}(?:{alternation(RATE_NOUN_ENDINGS)}))[\u4e00-\u9fff]"
 )
+RATE_BOUND_BEFORE_RE = re.compile(
+    rf"(?:{alternation(RATE_NOUN_ENDS)})(?:{alternation(QUALIFIERS_BEFORE)})(?:{alternation(QUALIFIER_FILLERS)})*$"
+)
+SHARED_UNIT_NEXT_RE = re.compile(
+    rf"[{SHARED_UNIT_JOINS}](?P<amount>{ARABIC})(?P<unit>{alternation(SHARED_UNITS)})"
+)
+SHARED_HEAD_NEXT_RE = re.compile(
+    rf"[{SHARED_UNIT_JOINS}](?P<amount>{ARABIC})(?P<unit>{alternation(SHARED_HEAD_UNITS.values())})"
+)
+# `第1-12批`: the high end of an ordinal range is an ordinal too.
+ORDINAL_RANGE_WINDOW = 8
+ORDINAL_RANGE_BEFORE_RE = re.compile(rf"(?:{alternation(ORDINAL_BEFORE)})\d+[-—~～至到和、]$")
+# `华氏温度98.6度`: `华氏` shortly before `度`.
+TEMPERATURE_WINDOW = 8  # before: `最高气温达到`
+FAHRENHEIT_WORD_RE = re.compile(alternation(FAHRENHEIT_WORDS))
+CLAUSE_OR_SENTENCE_END_RE = re.compile(f"[{CLAUSE_ENDS}{SENTENCE_ENDS}]")
 # `压减粗钢产能300万吨`: a reduction verb, its object (a few characters, no break), the figure.
 REDUCTION_OBJECT_MAX = 8
 REDUCTION_OBJECT_RE = re.compile(
