@@ -102,7 +102,7 @@ def test_the_instance_queues_publishing_runs_one_at_a_time():
 
     for name in ("instance.yaml", "instance-distributed.yaml"):
         config = yaml.safe_load((REPO / "pipelines" / name).read_text())
-        limits = config["run_coordinator"]["config"]["tag_concurrency_limits"]
+        limits = config["concurrency"]["runs"]["tag_concurrency_limits"]
         assert {"key": "indicators/publish", "limit": 1} in limits, name
     from pipelines.definitions import defs
 

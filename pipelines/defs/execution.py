@@ -6,11 +6,13 @@ from typing import Any
 
 from dagster import (
     ExecutorDefinition,
+    InitResourceContext,
     InputContext,
     IOManagerDefinition,
     OutputContext,
     UPathIOManager,
     in_process_executor,
+    io_manager,
 )
 from upath import UPath
 
@@ -40,10 +42,17 @@ def executor_from_environment() -> ExecutorDefinition:
 
 
 class PickledUPathIOManager(UPathIOManager):
-    """Step outputs as pickles under a UPath (`s3://bucket/dagster-io`), so that a step on one
-    worker reads what a step on another wrote."""
+    """Step outputs as pickles under a UPath (`s3://bucket/dagster-io`, or the instance's
+    storage folder), so that a step on one worker reads what a step on another wrote.
+
+    Each run's outputs live under its own run id: two runs sharing one instance (two
+    `make run`, or `make run` beside the daemon) never read each other's step outputs."""
 
     extension = ".pickle"
+
+    def get_asset_relative_path(self, context: InputContext | OutputContext) -> UPath:
+        producer = context if isinstance(context, OutputContext) else context.upstream_output
+        return UPath(producer.run_id, *context.asset_key.path)
 
     def dump_to_path(self, context: OutputContext, obj: Any, path: UPath) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -53,11 +62,15 @@ class PickledUPathIOManager(UPathIOManager):
         return pickle.loads(path.read_bytes())
 
 
+@io_manager(description="Step outputs as pickles in the instance's storage folder, one folder per run.")
+def run_storage_io_manager(init_context: InitResourceContext) -> PickledUPathIOManager:
+    return PickledUPathIOManager(base_path=UPath(init_context.instance.storage_directory()))
+
+
 def io_manager_from_environment() -> dict:
-    """`INDICATORS_IO_DIR` set: step outputs go there; unset: Dagster's default (files in
-    `$DAGSTER_HOME/storage`)."""
+    """`INDICATORS_IO_DIR` set: step outputs go there; unset: `$DAGSTER_HOME/storage/<run id>/`."""
     location = IO_DIR.read()
     if not location:
-        return {}
+        return {"io_manager": run_storage_io_manager}
     manager = PickledUPathIOManager(base_path=UPath(location))
     return {"io_manager": IOManagerDefinition.hardcoded_io_manager(manager)}

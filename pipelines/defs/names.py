@@ -15,5 +15,7 @@ INDICATORS_CONTRACT_CHECK = "indicators_meet_contract"
 ARTICLES_CONTRACT_CHECK = "articles_meet_contract"
 
 PUBLISH_JOB = "publish_indicators"
+# The instance-wide pool (one slot) that every publishing step takes, whoever launched its run.
+PUBLISH_POOL = "indicators_publish"
 DAILY_SCHEDULE = "daily_publication"
 RAW_FOLDER_SENSOR = "raw_folder_changes"

@@ -6,7 +6,7 @@ from dagster import AssetExecutionContext, AssetIn, MaterializeResult, MetadataV
 from pipelines.extraction import EXTRACTOR_VERSION
 
 from .metadata import files_table, release_summary
-from .names import ARTICLES_TABLE, INDICATORS_TABLE, PUBLISHED_RELEASE
+from .names import ARTICLES_TABLE, INDICATORS_TABLE, PUBLISH_POOL, PUBLISHED_RELEASE
 from .resources import IndicatorFolders
 
 
@@ -15,6 +15,7 @@ from .resources import IndicatorFolders
     ins={"indicators_table": AssetIn(INDICATORS_TABLE), "articles_table": AssetIn(ARTICLES_TABLE)},
     group_name="indicators",
     kinds={"parquet", "csv"},
+    pool=PUBLISH_POOL,
 )
 def published_release(
     context: AssetExecutionContext,
