@@ -320,6 +320,10 @@ SECOND_READING = [
     ("跌幅最大的是5人家庭住户。", []),
     ("三口之家的月支出为8000元。", [(8000, "元", "", "level")]),
     ("全市共有5人参赛。", [(5, "人", "", "level")]),
+    # bound words added as one row each of the bound-word table
+    ("渔船停在300米开外。", [(300, "米", ">", "level")]),
+    ("一季度增速不及5%。", [(5, "%", "<", "growth")]),
+    ("增速不及格的企业有3家。", [(3, "家", "", "level")]),
     # `百分之15K` is a magnitude we do not read: no truncated row
     ("涨幅达百分之15K。", []),
 ]

@@ -414,6 +414,8 @@ BOUND_WORDS: tuple[BoundWord, ...] = (
     BoundWord("出头", ">", "after"), BoundWord("多", ">", "after"), BoundWord("余", ">", "after"),
     # emphatic, no bound (`多达10万人之多`, `升息幅度将达10碼之多`): its words are no counted thing
     BoundWord("之多", "", "after"),
+    BoundWord("开外", ">", "after"),  # `300米开外`: farther than
+    BoundWord("不及", "<", "before"),  # `增速不及5%`: short of
 )  # fmt: skip
 
 # A negator before a strict bound word: `不超过` is `<=`, `不会低于` is `>=`.
