@@ -315,6 +315,11 @@ SECOND_READING = [
     ("近千人参加招聘会。", [(1000, "人", "~", "level")]),
     # an ordinal range stays an ordinal
     ("第1-12批名单已公布。", []),
+    # a household size is a kind of household, not a count of people
+    ("一个4口之家出游4天花费约2万元。", [(2e4, "元", "~", "level")]),
+    ("跌幅最大的是5人家庭住户。", []),
+    ("三口之家的月支出为8000元。", [(8000, "元", "", "level")]),
+    ("全市共有5人参赛。", [(5, "人", "", "level")]),
     # `百分之15K` is a magnitude we do not read: no truncated row
     ("涨幅达百分之15K。", []),
 ]

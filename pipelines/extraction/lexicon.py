@@ -314,6 +314,8 @@ POWER_DEGREE: str = "度"
 LOOK_BACK_RECORDS: tuple[str, ...] = (
     "新高", "新低", "最高", "最低", "最大", "最小", "最多", "最少", "最快", "最慢", "高位", "低位", "首次",
 )  # fmt: skip
+# After a count of people, words that make it a kind of household, not a figure.
+HOUSEHOLD_WORDS: tuple[str, ...] = ("之家", "家庭", "户家庭", "口家庭", "人户")
 # `六成为…`: after a numeral, `成为` is tenths and `为`.
 TENTHS_THEN_WEI: str = "成为"
 ONE: str = "一"  # `一举成为`: a lone `一` before `成为` is no number

@@ -59,6 +59,7 @@ from .patterns import (
     CURRENCY_SYMBOLS,
     FAHRENHEIT_WORD_RE,
     HALF_AFTER_UNIT_RE,
+    HOUSEHOLD_AFTER_RE,
     IMPLIED_UNIT_BEFORE_RE,
     IMPLIED_UNIT_NOUN_RE,
     INDEX_NOT_AFTER_RE,
@@ -175,6 +176,7 @@ class Reason:
     FRAME = "duration that frames time, not a streak"  # 两年, 十四五时期
     STRUCTURE = "count of the text's own structure"  # 五个方面
     SIZE_CLASSES = "count of size classes"  # 4个万亿元台阶
+    HOUSEHOLD_SIZE = "size that names a kind of household"  # 4口之家, 5人家庭
     BARE_NUMBER = "bare number: no unit, no magnitude"  # 价格指数为100.7
     NO_IMPLIED_UNIT = "magnitude with no unit the context implies"
     BARE_MAGNITUDE = "bare magnitude with no bound word"  # 万亿级
@@ -691,6 +693,8 @@ def _unit_misfit(text: str, start: int, unit_end: int, kind: str, chinese: bool)
             return Reason.STRUCTURE
         if unit_end < len(text) and text[unit_end] in LARGE_MAGNITUDE_CHARS:
             return Reason.SIZE_CLASSES  # `4个万亿元台阶`
+        if HOUSEHOLD_AFTER_RE.match(text, unit_end):
+            return Reason.HOUSEHOLD_SIZE  # `4口之家`, `跌幅最大的5人家庭住户`
     if unit_end < len(text) and ASCII_LETTER.match(text[unit_end]) and kind not in ("money",):
         return Reason.CODE if ASCII_LETTER.match(text[unit_end - 1]) else ""
     return ""

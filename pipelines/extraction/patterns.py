@@ -24,6 +24,7 @@ from .lexicon import (
     HALF_OFF_WORDS,
     HALF_WORDS,
     HEADING_MARKERS,
+    HOUSEHOLD_WORDS,
     IMPLIED_UNIT_NOUNS,
     LESS_IS_BETTER_WORDS,
     LIST_MARKS,
@@ -439,6 +440,7 @@ PERSON_AHEAD_RE = re.compile(rf"[^，。；：！？、\n]{{0,14}}?(?:{alternati
 MONEY_CONTEXT_RE = re.compile(alternation(MONEY_WORDS))
 
 STRUCTURE_AHEAD_RE = re.compile(rf"(?:{alternation(STRUCTURE_NOUNS)})")
+HOUSEHOLD_AFTER_RE = re.compile(alternation(HOUSEHOLD_WORDS))
 
 ORDINAL_BEFORE_RE = re.compile(rf"(?:{alternation((*ORDINAL_BEFORE, *DENOMINATOR_BEFORE))})$")
 
