@@ -348,3 +348,18 @@ def test_an_output_folder_from_before_latest_existed_is_adopted(baseline, tmp_pa
     assert_in_order(out)
     assert_same_data(out, reference)
     assert pq.ParquetFile(out / "indicators.parquet").schema_arrow.metadata[b"dataset_version"] == b"1.2.0"
+
+
+@pytest.mark.parametrize("inside", ["", "outputs", "deeper/outputs"])
+def test_an_output_folder_inside_or_equal_to_the_raw_folder_is_refused_with_a_clear_message(tmp_path, inside):
+    """Case 8."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SEED_ARTICLE, raw)
+    result = run_pipeline(raw, raw / inside if inside else raw, raise_on_error=False)
+    assert not result.success
+    (failure,) = [e for e in result.all_events if e.is_step_failure]
+    assert "raw folder" in str(failure.event_specific_data.error) and "INDICATORS_OUTPUT_DIR" in str(
+        failure.event_specific_data.error
+    )
+    assert sorted(p.name for p in raw.rglob("*")) == [SEED_ARTICLE.name]  # nothing written

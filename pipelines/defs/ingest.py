@@ -4,6 +4,7 @@ import pandas as pd
 from dagster import AssetExecutionContext, MetadataValue, Output, asset
 
 from pipelines.publishing.reading import ArticleText, read_raw_folder
+from pipelines.publishing.storage import refuse_output_inside_raw
 
 from .metadata import ARTICLES_COLUMN_SCHEMA, preview
 from .names import RAW_ARTICLES
@@ -14,6 +15,7 @@ from .resources import IndicatorFolders
 def raw_articles(context: AssetExecutionContext, folders: IndicatorFolders) -> Output[list[ArticleText]]:
     """Every file of the raw folder, decoded (article id = file name without extension) or
     set aside with the reason: empty, binary, too large, unreadable, a link leading outside."""
+    refuse_output_inside_raw(folders.raw_location, folders.output_dir)
     articles = read_raw_folder(folders.raw_location, folders.max_article_bytes)
     set_aside = [a for a in articles if not a.ok]
     for article in set_aside:

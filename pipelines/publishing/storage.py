@@ -192,6 +192,25 @@ class ObjectStore(_Store):
         yield
 
 
+def refuse_output_inside_raw(raw: str | os.PathLike, output: str | os.PathLike) -> None:
+    """An output folder inside the raw folder (or equal to it) would be read back as articles:
+    its READMEs, SHA256SUMS and CSVs. Refuse the configuration before reading anything."""
+    if is_remote(raw) or is_remote(output):
+        same = os.fspath(output).rstrip("/") + "/"
+        if same.startswith(os.fspath(raw).rstrip("/") + "/"):
+            raise ValueError(
+                f"the output folder {output} is inside the raw folder {raw}: choose one outside it"
+            )
+        return
+    raw_path, output_path = Path(raw).expanduser().resolve(), Path(output).expanduser().resolve()
+    if output_path == raw_path or output_path.is_relative_to(raw_path):
+        raise ValueError(
+            f"the output folder {output_path} is {'the raw folder' if output_path == raw_path else 'inside the raw folder'}"
+            f" {raw_path}: the pipeline would read its own releases as articles. "
+            "Set INDICATORS_OUTPUT_DIR to a folder outside INDICATORS_RAW_DIR."
+        )
+
+
 def open_storage(
     location: str | os.PathLike, storage_options: dict | None = None, lock_timeout: float = 600.0
 ):
