@@ -123,14 +123,14 @@ def test_a_failed_contract_check_publishes_nothing_and_reports_why(folders, monk
 
     from pipelines.publishing import tables
 
-    real = tables.indicators_of_article
+    real = tables.indicator_columns
 
     def broken(article):
-        rows = real(article)
-        rows.loc[0, "measure"] = "vibes"
-        return rows
+        columns = real(article)
+        columns["measure"][0] = "vibes"
+        return columns
 
-    monkeypatch.setattr(tables, "indicators_of_article", broken)
+    monkeypatch.setattr(tables, "indicator_columns", broken)
     (raw / "another.txt").write_text("利润增长5%。", "utf-8")
     result = run_pipeline(raw, out, raise_on_error=False)
     check = [e for e in result.get_asset_check_evaluations() if e.check_name == "indicators_meet_contract"][0]

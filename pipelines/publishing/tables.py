@@ -29,18 +29,32 @@ def empty_indicators() -> pd.DataFrame:
     return INDICATORS_ARROW_SCHEMA.empty_table().to_pandas()
 
 
+_ROW_FIELDS = [c for c in INDICATOR_COLUMNS if c not in ("indicator_id", "article_id", "extractor_version")]
+
+
+def indicator_columns(article: ArticleText) -> dict[str, list]:
+    """The indicator rows of one decoded article, column by column (a list per contract
+    column): a batch's table is built from these once, not one frame per article."""
+    rows = extract_indicators(article.text)
+    columns: dict[str, list] = {
+        "indicator_id": [indicator_id(article.article_id, row) for row in rows],
+        "article_id": [article.article_id] * len(rows),
+    }
+    for name in _ROW_FIELDS:
+        columns[name] = [getattr(row, name) for row in rows]
+    columns["extractor_version"] = [EXTRACTOR_VERSION] * len(rows)
+    return columns
+
+
 def indicators_of_article(article: ArticleText) -> pd.DataFrame:
-    """The indicator rows of one decoded article."""
-    records = []
-    for row in extract_indicators(article.text):
-        record = row.as_dict()
-        record["indicator_id"] = indicator_id(article.article_id, row)
-        record["article_id"] = article.article_id
-        record["extractor_version"] = EXTRACTOR_VERSION
-        records.append(record)
-    if not records:
+    """The indicator rows of one decoded article, as a frame."""
+    return _frame_of_columns(indicator_columns(article))
+
+
+def _frame_of_columns(columns: dict[str, list]) -> pd.DataFrame:
+    if not columns["indicator_id"]:
         return empty_indicators()
-    return pd.DataFrame.from_records(records, columns=INDICATOR_COLUMNS)
+    return pd.DataFrame(columns, columns=INDICATOR_COLUMNS)
 
 
 def reusable_rows(
@@ -111,7 +125,7 @@ def extract_articles(
     A failure inside one article is logged and recorded; that article gives no rows and
     the others go on.
     """
-    frames: list[pd.DataFrame] = []
+    columns: dict[str, list] = {name: [] for name in INDICATOR_COLUMNS}
     result = Extraction(rows=empty_indicators())
     for article in articles:
         if not article.ok:
@@ -120,12 +134,15 @@ def extract_articles(
             result.reused.append(article.article_id)
             continue
         try:
-            frames.append(indicators_of_article(article))
+            article_columns = indicator_columns(article)
         except Exception:  # one bad article never stops the others
             log.exception("extraction failed for %s; it gives no rows this run", article.file_name)
             result.failed[article.article_id] = "the extractor raised an error on this text"
             continue
+        for name, values in article_columns.items():
+            columns[name].extend(values)
         result.extracted.append(article.article_id)
+    frames = [_frame_of_columns(columns)]
     if result.reused and cached is not None:
         frames.insert(0, cached[cached["article_id"].isin(set(result.reused))])
     frames = [f for f in frames if len(f)]
