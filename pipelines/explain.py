@@ -56,7 +56,8 @@ def explain_file(path: Path, out=None) -> int:
 def explain_rules(folder: Path, out=None) -> None:
     """Rows per named rule over a folder, every rule listed (zero where it made no row)."""
     out = out or sys.stdout
-    texts = [_text_of(p) for p in list_raw_files(folder)]
+    read = (read_article(path, folder) for path in list_raw_files(folder))
+    texts = [article.text for article in read if article.ok]
     counts = rule_counts(texts)
     groups = (
         ("candidate forms", list(FORMS.values())),

@@ -78,14 +78,14 @@ def messy_raw(folders, monkeypatch):
     outside.write_text("密码：全省地区生产总值达14.58万亿元", "utf-8")
     (raw / "link.txt").symlink_to(outside)
     (raw / "locked.txt").write_text("增长5%", "utf-8")
-    real_read_bytes = type(raw).read_bytes
+    real_open = type(raw).open
 
-    def read_bytes(path):
+    def locked_open(path, *args, **kwargs):
         if path.name == "locked.txt":
             raise PermissionError(13, "Permission denied")
-        return real_read_bytes(path)
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(type(raw), "read_bytes", read_bytes)
+    monkeypatch.setattr(type(raw), "open", locked_open)
     return raw, out
 
 
@@ -227,3 +227,84 @@ def test_articles_in_subfolders_are_read_and_named_by_their_path(folders):
     articles = pd.read_parquet(out / "articles.parquet")
     assert list(articles["file_name"]) == ["2026/march/000_6548d97651490993.txt"]
     assert articles["n_indicators"].iloc[0] > 40
+
+
+def test_every_file_gets_an_articles_row_whatever_its_name(folders):
+    raw, out = folders
+    shutil.copy(SEED_ARTICLE, raw / "公报.2024.05")  # a dot and digits are part of the name
+    (raw / "report.pdf").write_bytes(b"%PDF-1.7 ...")
+    (raw / "data.bin").write_bytes(bytes(range(256)))
+    (raw / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    gbk_name = os.path.join(os.fsencode(raw), "报告.txt".encode("gbk"))
+    with open(gbk_name, "wb") as handle:
+        handle.write("全省收入达5亿元。".encode())
+    assert run_pipeline(raw, out).success
+    articles = pd.read_parquet(out / "articles.parquet").set_index("file_name")
+    assert articles.loc["公报.2024.05", "article_id"] == "公报.2024.05"
+    assert articles.loc["公报.2024.05", "status"] == "ok"
+    assert articles.loc["公报.2024.05", "n_indicators"] > 40
+    assert articles.loc["report.pdf", "status"] == "refused"
+    assert "a .pdf file, not text" in articles.loc["report.pdf", "reason"]
+    assert articles.loc["data.bin", "status"] == "refused"
+    assert articles.loc[".DS_Store", "reason"].startswith("a hidden file")
+    escaped = "\\xb1\\xa8\\xb8\\xe6.txt"  # the GBK bytes of 报告, shown as escapes
+    assert articles.loc[escaped, "status"] == "refused"
+    assert "not valid UTF-8" in articles.loc[escaped, "reason"]
+
+
+def test_files_that_map_to_one_article_id_keep_distinct_ids(tmp_path):
+    for name in ("x.txt.md", "x.md", "x.txt", "x~2.txt"):
+        (tmp_path / name).write_text("全省收入达5亿元。", "utf-8")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "报告.txt").write_text("全省收入达6亿元。", "utf-8")
+    (tmp_path / "b" / "报告.txt").write_text("全省收入达7亿元。", "utf-8")
+    read = {a.file_name: (a.article_id, a.status) for a in read_raw_folder(tmp_path)}
+    assert read["x.md"] == ("x", "ok")
+    assert read["x.txt.md"] == ("x.txt", "ok")  # its own id, though a duplicate came first
+    assert read["x~2.txt"] == ("x~2", "ok")
+    assert read["x.txt"] == ("x~3", "refused")
+    assert read["a/报告.txt"] == ("报告", "ok")
+    assert read["b/报告.txt"] == ("报告~2", "refused")
+    ids = [article_id for article_id, _ in read.values()]
+    assert len(ids) == len(set(ids))
+
+
+def test_a_file_that_grows_after_the_size_check_is_not_read_past_the_limit(tmp_path, monkeypatch):
+    article = tmp_path / "growing.txt"
+    article.write_text("全省收入达5亿元。" * 100, "utf-8")
+    real_stat = type(article).stat
+
+    def stat_before_it_grew(path, *args, **kwargs):
+        result = real_stat(path, *args, **kwargs)
+        if path.name == "growing.txt":
+            return os.stat_result((result.st_mode, *result[1:6], 10, *result[7:]))
+        return result
+
+    monkeypatch.setattr(type(article), "stat", stat_before_it_grew)
+    read_sizes = []
+    real_open = type(article).open
+
+    def counting_open(path, *args, **kwargs):
+        handle = real_open(path, *args, **kwargs)
+        real_read = handle.read
+
+        def read(size=-1):
+            read_sizes.append(size)
+            return real_read(size)
+
+        handle.read = read
+        return handle
+
+    monkeypatch.setattr(type(article), "open", counting_open)
+    (result,) = read_raw_folder(tmp_path, max_bytes=200)
+    assert result.status == "too_large"
+    assert read_sizes[0] == 201  # the first read asks for one byte past the limit, no more
+
+
+def test_a_figure_beyond_the_range_of_a_double_gives_no_row_not_infinity(folders):
+    raw, out = folders
+    (raw / "huge figure.txt").write_text("全省收入达" + "9" * 309 + "元。全省支出达5亿元。", "utf-8")
+    assert run_pipeline(raw, out).success
+    indicators = pd.read_parquet(out / "indicators.parquet")
+    assert list(indicators["value"]) == [5e8]

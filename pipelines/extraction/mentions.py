@@ -7,6 +7,7 @@ from the words around them (`interpret`).
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -45,7 +46,7 @@ from .lexicon import (
     TIMES_UNIT,
     YUAN,
 )
-from .numbers import NumberError, magnitude_value, parse_amount, parse_chinese_number
+from .numbers import NumberError, magnitude_value, parse_amount, parse_chinese_number, to_float
 from .patterns import (
     AMOUNT_RE,
     APPROX_AFTER_UNIT_RE,
@@ -187,6 +188,7 @@ class Reason:
     NUMERAL_WORD = "a word that holds a numeral"  # 一度, 千方百计
     ADDRESS = "inside a web address"  # %28
     LONE_FINANCIAL = "a lone financial numeral: a name"  # 陆家嘴
+    NOT_FINITE = "beyond the range of a double: no finite value"  # a run of 309 nines
 
 
 class _Scan:
@@ -317,7 +319,11 @@ def find_mentions(text: str, rejected: list | None = None) -> list[Mention]:
             scan.reject(match.start(), match.end(), Reason.ADDRESS)  # `%28` is no percentage
             continue
         found, next_pos = _read_candidate(text, match, scan)
-        mentions.extend(found)
+        for mention in found:
+            if math.isfinite(to_float(mention.value)):
+                mentions.append(mention)
+            else:
+                scan.reject(mention.start, mention.end, Reason.NOT_FINITE)
         pos = max(next_pos, match.end())
     return mentions
 

@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = int(MAX_ARTICLE_BYTES.default)
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ""}
+# An extension is letters and digits with at least one letter: `.txt`, `.mp4`. A dot and
+# digits alone are part of the name (`公报.2024.05`), not an extension.
+_EXTENSION_RE = re.compile(r"\.[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*")
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -62,27 +65,52 @@ class ArticleText:
 
 
 def list_raw_files(raw_dir: Path) -> list[Path]:
-    """The files of the raw folder and its subfolders, in path order; hidden files and
-    folders left out, linked folders not followed."""
+    """Every file of the raw folder and its subfolders, in path order, whatever its name
+    or extension: each gets an `articles` row. Hidden folders (`.git`, `.snapshot`) are not
+    part of the drop box and linked folders are not followed."""
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"raw folder {raw_dir} does not exist or is not a folder")
     entries = []
     for folder, subfolders, files in os.walk(raw_dir, followlinks=False):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        for name in files:
+        for name in subfolders:
             if name.startswith("."):
-                continue
-            if Path(name).suffix.lower() not in TEXT_SUFFIXES:
-                log.warning("raw folder: %s has an extension that is not text; skipped", name)
-                continue
-            entries.append(Path(folder) / name)
+                log.warning("raw folder: the hidden folder %s is not read", printable_name(name))
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        entries.extend(Path(folder) / name for name in files)
     return sorted(entries, key=lambda p: p.relative_to(raw_dir).as_posix())
+
+
+def printable_name(name: str) -> str:
+    """A file name as valid UTF-8: bytes that are not UTF-8 (a GBK name on a UTF-8 disk)
+    are shown as `\\xb1`, so the name can be logged and stored."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def name_refusal(name: str) -> str:
+    """Why a file is not read for its name alone, or "": a hidden file, a name that is
+    not UTF-8, an extension that is not text."""
+    if printable_name(name) != name:
+        return "its name is not valid UTF-8; rename the file (UTF-8) to have it read"
+    if name.startswith("."):
+        return "a hidden file; the raw folder reads only visible files"
+    suffix = _extension(name)
+    if suffix.lower() not in TEXT_SUFFIXES:
+        known = ", ".join(sorted(s for s in TEXT_SUFFIXES if s))
+        return f"a {suffix} file, not text; the raw folder reads {known} and names with no extension"
+    return ""
+
+
+def _extension(name: str) -> str:
+    suffix = PurePosixPath(name).suffix
+    return suffix if _EXTENSION_RE.fullmatch(suffix) and suffix != name else ""
 
 
 def read_article(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ArticleText:
     """Decode one raw file, or say why it is set aside. Never raises for a bad file."""
     file_name = path.relative_to(raw_dir).as_posix() if path.is_relative_to(raw_dir) else path.name
-    record = _new_record(path.name, file_name)
+    record = _new_record(path.name, printable_name(file_name))
+    if refusal := name_refusal(path.name):
+        return _set_aside(record, "refused", refusal)
     if path.is_symlink():
         return _set_aside(record, "refused", "a symbolic link; the raw folder takes only plain files")
     try:
@@ -97,7 +125,9 @@ def read_article(path: Path, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) 
 
 
 def _new_record(name: str, file_name: str) -> ArticleText:
-    article_id = PurePosixPath(name).stem if PurePosixPath(name).suffix else name
+    name = printable_name(name)
+    suffix = _extension(name)
+    article_id = name[: -len(suffix)] if suffix else name
     return ArticleText(article_id=article_id, file_name=file_name, sha256="0" * 64)
 
 
@@ -105,10 +135,13 @@ def _read_plain_file(record: ArticleText, path, max_bytes: int) -> ArticleText:
     """Size limit, bytes, hash and decoding of a local `Path` or an object-store `UPath`."""
     try:
         size = path.stat().st_size
+        if size <= max_bytes:
+            with path.open("rb") as handle:
+                data = handle.read(max_bytes + 1)  # never past the limit, though it grows
+            size = max(size, len(data))
         if size > max_bytes:
             record.sha256 = _hash_file(path)
             return _set_aside(record, "too_large", f"{size} bytes, more than the limit of {max_bytes}")
-        data = path.read_bytes()
     except OSError as exc:
         return _set_aside(record, "unreadable", f"{type(exc).__name__}: {exc.strerror or exc}")
     record.sha256 = hashlib.sha256(data).hexdigest()
@@ -289,9 +322,9 @@ def _read_guarded(path: Path, raw_dir: Path, max_bytes: int) -> ArticleText:
     try:
         return read_article(path, raw_dir, max_bytes)
     except Exception as exc:  # one bad file never stops the others
-        log.exception("raw folder: reading %s failed", path.name)
+        log.exception("raw folder: reading %s failed", printable_name(path.name))
         return _set_aside(
-            _new_record(path.name, path.name),
+            _new_record(path.name, printable_name(path.name)),
             "undecodable",
             f"reading it failed: {type(exc).__name__}: {exc}",
         )
@@ -302,24 +335,29 @@ def _read_remote_folder(location: str, max_bytes: int, storage_options: dict | N
     if not root.exists():
         raise FileNotFoundError(f"raw folder {location} does not exist")
     for path in sorted(root.iterdir(), key=lambda p: p.name):
-        if path.name.startswith(".") or path.is_dir():
+        if path.is_dir():
             continue
-        if PurePosixPath(path.name).suffix.lower() not in TEXT_SUFFIXES:
-            log.warning("raw folder: %s has an extension that is not text; skipped", path.name)
+        record = _new_record(path.name, path.name)
+        if refusal := name_refusal(path.name):
+            yield _set_aside(record, "refused", refusal)
             continue
-        yield _read_plain_file(_new_record(path.name, path.name), path, max_bytes)
+        yield _read_plain_file(record, path, max_bytes)
 
 
 def _unique_ids(read) -> list[ArticleText]:
-    articles: list[ArticleText] = []
-    seen: set[str] = set()
-    for article in read:
-        path = Path(article.file_name)
-        if article.article_id in seen:
-            _set_aside(
-                article, "refused", f"another file already gives the article id {article.article_id!r}"
-            )
-            article.article_id = f"{article.article_id}{path.suffix}"
-        seen.add(article.article_id)
-        articles.append(article)
+    """One article id per file. The first file (in path order) to give an id keeps it; a
+    later one is refused and renamed `<id>~2` (or `~3`, …), a name no file gives as its own
+    id, so the articles table never holds one id twice (`x.md`, `x.txt`, `x.txt.md`)."""
+    articles = list(read)
+    own_ids = {article.article_id for article in articles}
+    taken: set[str] = set()
+    for article in articles:
+        natural = article.article_id
+        if natural in taken:
+            _set_aside(article, "refused", f"another file already gives the article id {natural!r}")
+            copy = 2
+            while f"{natural}~{copy}" in own_ids or f"{natural}~{copy}" in taken:
+                copy += 1
+            article.article_id = f"{natural}~{copy}"
+        taken.add(article.article_id)
     return articles
