@@ -125,8 +125,8 @@ def test_a_failed_contract_check_publishes_nothing_and_reports_why(folders, monk
 
     real = tables.indicator_columns
 
-    def broken(article):
-        columns = real(article)
+    def broken(article, text=None):
+        columns = real(article, text)
         columns["measure"][0] = "vibes"
         return columns
 
@@ -308,3 +308,20 @@ def test_a_figure_beyond_the_range_of_a_double_gives_no_row_not_infinity(folders
     assert run_pipeline(raw, out).success
     indicators = pd.read_parquet(out / "indicators.parquet")
     assert list(indicators["value"]) == [5e8]
+
+
+def test_the_listing_holds_no_text_and_an_article_changed_during_the_run_fails_alone(tmp_path):
+    from functools import partial
+
+    from pipelines.publishing.reading import list_articles, text_again
+    from pipelines.publishing.tables import extract_articles
+
+    (tmp_path / "steady.txt").write_text("全省收入达5亿元。", "utf-8")
+    (tmp_path / "edited.txt").write_text("全省收入达6亿元。", "utf-8")
+    listing = list_articles(tmp_path)
+    assert [(a.text, a.n_chars) for a in listing] == [("", 9), ("", 9)]
+    (tmp_path / "edited.txt").write_text("全省收入达7亿元。", "utf-8")  # after the listing
+    result = extract_articles(listing, None, {}, partial(text_again, tmp_path))
+    assert result.extracted == ["steady"]
+    assert "edited.txt changed while the run read it" in result.failed["edited"]
+    assert list(result.rows["value"]) == [5e8]

@@ -6,10 +6,12 @@ everything). Each batch is a step of its own, so a distributed executor runs the
 worker; the local default runs them one after another in one process.
 """
 
+from functools import partial
+
 from dagster import AssetExecutionContext, AssetIn, AssetsDefinition, Output, asset
 
 from pipelines.extraction import EXTRACTOR_VERSION
-from pipelines.publishing.reading import ArticleText
+from pipelines.publishing.reading import ArticleText, text_again
 from pipelines.publishing.tables import (
     Extraction,
     extract_articles,
@@ -48,7 +50,8 @@ def _shard_asset(shard: int) -> AssetsDefinition:
     ) -> Output[Extraction]:
         mine = [a for a in raw_articles if a.ok and shard_of(a.sha256, EXTRACTION_SHARDS) == shard]
         cached, hashes = reusable_rows(folders.output, EXTRACTOR_VERSION, {a.article_id for a in mine})
-        result = extract_articles(mine, cached, hashes)
+        text_of = partial(text_again, folders.raw_location, max_bytes=folders.max_article_bytes)
+        result = extract_articles(mine, cached, hashes, text_of)
         context.log.info(f"batch {shard}: extracted {len(result.extracted)}, reused {len(result.reused)}")
         return Output(result, metadata=_extraction_metadata(result))
 

@@ -3,7 +3,7 @@
 import pandas as pd
 from dagster import AssetExecutionContext, MetadataValue, Output, asset
 
-from pipelines.publishing.reading import ArticleText, read_raw_folder
+from pipelines.publishing.reading import ArticleText, list_articles
 from pipelines.publishing.storage import refuse_output_inside_raw
 
 from .metadata import ARTICLES_COLUMN_SCHEMA, preview
@@ -13,10 +13,11 @@ from .resources import IndicatorFolders
 
 @asset(key=RAW_ARTICLES, group_name="indicators", kinds={"python"})
 def raw_articles(context: AssetExecutionContext, folders: IndicatorFolders) -> Output[list[ArticleText]]:
-    """Every file of the raw folder, decoded (article id = file name without extension) or
-    set aside with the reason: empty, binary, too large, unreadable, a link leading outside."""
+    """Every file of the raw folder, listed (article id = file name without extension, hash,
+    title) or set aside with the reason: empty, binary, too large, unreadable, a link leading
+    outside. The listing holds no text: each batch reads its own articles again."""
     refuse_output_inside_raw(folders.raw_location, folders.output_dir)
-    articles = read_raw_folder(folders.raw_location, folders.max_article_bytes)
+    articles = list_articles(folders.raw_location, folders.max_article_bytes)
     set_aside = [a for a in articles if not a.ok]
     for article in set_aside:
         context.log.warning(f"set aside {article.file_name}: {article.status}: {article.reason}")
@@ -27,7 +28,7 @@ def raw_articles(context: AssetExecutionContext, folders: IndicatorFolders) -> O
                 "file_name": a.file_name,
                 "title": a.title,
                 "encoding": a.encoding,
-                "n_chars": len(a.text),
+                "n_chars": a.n_chars,
                 "status": a.status,
                 "reason": a.reason,
             }

@@ -54,7 +54,8 @@ class ArticleText:
     status: str = "ok"  # ok, empty, binary, too_large, unreadable, undecodable, refused
     reason: str = ""
     encoding: str | None = None
-    text: str = ""
+    text: str = ""  # empty in a listing (`list_articles`): batches read the text again
+    n_chars: int = 0
     title: str | None = None
     publisher: str | None = None
     published_date: datetime | None = None
@@ -167,6 +168,7 @@ def decode_article(record: ArticleText, data: bytes) -> ArticleText:
             return _set_aside(record, "empty", "an HTML page with no text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     record.text = text
+    record.n_chars = len(text)
     record.encoding = encoding
     record.title = _title(text)
     record.publisher = _publisher(text)
@@ -234,7 +236,7 @@ def _control_share(content: bytes | str) -> float:
 
 
 def _set_aside(record: ArticleText, status: str, reason: str) -> ArticleText:
-    record.status, record.reason, record.text = status, reason, ""
+    record.status, record.reason, record.text, record.n_chars = status, reason, "", 0
     log.warning("raw folder: %s set aside (%s): %s", record.file_name, status, reason)
     return record
 
@@ -307,14 +309,52 @@ def html_to_text(page: str) -> str:
 
 
 def read_raw_folder(
-    raw_dir, max_bytes: int = DEFAULT_MAX_BYTES, storage_options: dict | None = None
+    raw_dir, max_bytes: int = DEFAULT_MAX_BYTES, storage_options: dict | None = None, keep_text: bool = True
 ) -> list[ArticleText]:
     """Every file of the raw folder (a local path, or an object-store URL such as
-    `s3://bucket/raw`), read or set aside; one article id per file."""
+    `s3://bucket/raw`), read or set aside; one article id per file. With `keep_text=False`
+    each text is dropped once read (`list_articles`)."""
     if is_remote(raw_dir):
-        return _unique_ids(_read_remote_folder(os.fspath(raw_dir), max_bytes, storage_options))
-    raw_dir = Path(raw_dir)
-    return _unique_ids(_read_guarded(path, raw_dir, max_bytes) for path in list_raw_files(raw_dir))
+        read = _read_remote_folder(os.fspath(raw_dir), max_bytes, storage_options)
+    else:
+        read = (_read_guarded(path, Path(raw_dir), max_bytes) for path in list_raw_files(Path(raw_dir)))
+    return _unique_ids(read if keep_text else map(_without_text, read))
+
+
+def list_articles(raw_dir, max_bytes: int = DEFAULT_MAX_BYTES, storage_options: dict | None = None):
+    """The raw folder as a listing: every file's id, hash, status and title, but no text.
+    Files are read one at a time, so no step holds the corpus's text; a batch reads its
+    articles again (`text_again`)."""
+    return read_raw_folder(raw_dir, max_bytes, storage_options, keep_text=False)
+
+
+def _without_text(article: ArticleText) -> ArticleText:
+    article.text = ""
+    return article
+
+
+class ArticleChanged(Exception):
+    """A listed file no longer holds what the listing read: it changed during the run."""
+
+
+def text_again(
+    raw_dir, article: ArticleText, max_bytes: int = DEFAULT_MAX_BYTES, storage_options: dict | None = None
+) -> str:
+    """The text of a listed article, read from its file again and checked against the
+    listing's hash, so the rows always belong to the sha256 the articles table shows."""
+    if is_remote(raw_dir):
+        root = UPath(os.fspath(raw_dir).rstrip("/"), **(storage_options or {}))
+        again = _read_plain_file(
+            _new_record(article.file_name, article.file_name), root / article.file_name, max_bytes
+        )
+    else:
+        again = read_article(Path(raw_dir) / article.file_name, Path(raw_dir), max_bytes)
+    if again.sha256 != article.sha256 or not again.ok:
+        raise ArticleChanged(
+            f"{article.file_name} changed while the run read it (sha256 {article.sha256[:12]}… when listed, "
+            f"{again.sha256[:12]}… now); it is read again next run"
+        )
+    return again.text
 
 
 def _read_guarded(path: Path, raw_dir: Path, max_bytes: int) -> ArticleText:

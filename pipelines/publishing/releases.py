@@ -198,16 +198,22 @@ class OutputFolder:
             return None
         return json.loads(self.read_verified_bytes(MANIFEST, release).decode("utf-8"))
 
-    def read_table(self, name: str, version: str | None = None) -> pd.DataFrame | None:
+    def read_table(
+        self, name: str, version: str | None = None, article_ids: set[str] | None = None
+    ) -> pd.DataFrame | None:
         """A published table (`indicators` or `articles`) of the latest or a given release,
-        checked against its hash first; None where there is no such release."""
+        checked against its hash first; None where there is no such release. `article_ids`
+        reads only those articles' rows (a batch's share), not the whole table."""
         release = self.latest_release() if version is None else self.release(version)
         if release is None:
             return None
         file = f"{name}.parquet"
         self.verify_file(release, file)
         path, options = self.store.pandas_path(f"{release.folder}/{file}")
-        return pd.read_parquet(path, storage_options=options)
+        if article_ids is None:
+            return pd.read_parquet(path, storage_options=options)
+        wanted = [("article_id", "in", sorted(article_ids))] if article_ids else [("article_id", "in", [""])]
+        return pd.read_parquet(path, storage_options=options, filters=wanted)
 
     def release_versions(self) -> list[str]:
         """Complete releases, oldest first: a release is complete once its SHA256SUMS is written."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -20,7 +20,7 @@ from schemas.contract import (
 )
 
 from .integrity import NotVerified
-from .reading import ArticleText
+from .reading import ArticleChanged, ArticleText
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +32,11 @@ def empty_indicators() -> pd.DataFrame:
 _ROW_FIELDS = [c for c in INDICATOR_COLUMNS if c not in ("indicator_id", "article_id", "extractor_version")]
 
 
-def indicator_columns(article: ArticleText) -> dict[str, list]:
-    """The indicator rows of one decoded article, column by column (a list per contract
-    column): a batch's table is built from these once, not one frame per article."""
-    rows = extract_indicators(article.text)
+def indicator_columns(article: ArticleText, text: str | None = None) -> dict[str, list]:
+    """The indicator rows of one decoded article (its `text`, read again where the article
+    is a listing), column by column: a batch's table is built from these once, not one frame
+    per article."""
+    rows = extract_indicators(article.text if text is None else text)
     columns: dict[str, list] = {
         "indicator_id": [indicator_id(article.article_id, row) for row in rows],
         "article_id": [article.article_id] * len(rows),
@@ -62,7 +63,7 @@ def reusable_rows(
 ) -> tuple[pd.DataFrame | None, dict[str, str]]:
     """(rows, article id → sha256) of the latest release, where its extractor is the same:
     the cache that spares unchanged articles a second extraction. `article_ids` limits it
-    to the articles of one batch.
+    to the articles of one batch, and only their rows are read.
 
     It reads the release that LATEST names, every file checked against its hash: a release
     that fails verification gives no cache (every article is extracted afresh, and the
@@ -71,34 +72,17 @@ def reusable_rows(
         manifest = output.latest_manifest()
         if not manifest or manifest.get("x-extractor-version") != extractor_version:
             return None, {}
-        tables = _latest_tables(output, manifest)
+        articles = output.read_table("articles", article_ids=article_ids)
+        if articles is None:
+            return None, {}
+        ok = articles[articles["status"] == "ok"]
+        rows = output.read_table("indicators", article_ids=set(ok["article_id"]))
     except NotVerified as problem:
         log.warning("no rows reused: the latest release fails verification (%s)", problem)
         return None, {}
-    if tables is None:
+    if rows is None:
         return None, {}
-    rows, articles = tables
-    ok = articles[articles["status"] == "ok"]
-    if article_ids is not None:
-        ok = ok[ok["article_id"].isin(article_ids)]
-        rows = rows[rows["article_id"].isin(article_ids)]
     return rows, dict(zip(ok["article_id"], ok["sha256"]))
-
-
-# The latest release's tables, read once per process: the eight extraction batches of a
-# local run share them. Keyed by the release's content hash, so a new release is read anew.
-_LATEST_TABLES: dict[tuple[str, str], tuple[pd.DataFrame, pd.DataFrame]] = {}
-
-
-def _latest_tables(output, manifest: dict) -> tuple[pd.DataFrame, pd.DataFrame] | None:
-    key = (output.store.location, manifest.get("x-content-sha256", ""))
-    if key not in _LATEST_TABLES:
-        rows, articles = output.read_table("indicators"), output.read_table("articles")
-        if rows is None or articles is None:
-            return None
-        _LATEST_TABLES.clear()
-        _LATEST_TABLES[key] = (rows, articles)
-    return _LATEST_TABLES[key]
 
 
 @dataclass
@@ -117,10 +101,14 @@ def shard_of(sha256: str, shards: int) -> int:
 
 
 def extract_articles(
-    articles: Iterable[ArticleText], cached: pd.DataFrame | None, cached_hashes: dict[str, str]
+    articles: Iterable[ArticleText],
+    cached: pd.DataFrame | None,
+    cached_hashes: dict[str, str],
+    text_of: Callable[[ArticleText], str] | None = None,
 ) -> Extraction:
     """Rows for every readable article: reused from `cached` where the article's text and
-    the extractor are unchanged, extracted afresh otherwise.
+    the extractor are unchanged, extracted afresh otherwise. `text_of` reads a listed
+    article's text again (`reading.text_again`); without it the articles carry their text.
 
     A failure inside one article is logged and recorded; that article gives no rows and
     the others go on.
@@ -134,7 +122,11 @@ def extract_articles(
             result.reused.append(article.article_id)
             continue
         try:
-            article_columns = indicator_columns(article)
+            article_columns = indicator_columns(article, text_of(article) if text_of else None)
+        except ArticleChanged as changed:
+            log.warning("%s", changed)
+            result.failed[article.article_id] = str(changed)
+            continue
         except Exception:  # one bad article never stops the others
             log.exception("extraction failed for %s; it gives no rows this run", article.file_name)
             result.failed[article.article_id] = "the extractor raised an error on this text"
@@ -192,7 +184,7 @@ def articles_table(
             "published_date": a.published_date,
             "sha256": a.sha256,
             "encoding": a.encoding,
-            "n_chars": len(a.text),
+            "n_chars": a.n_chars,
             "n_indicators": int(counts.get(a.article_id, 0)),
             "status": "failed" if a.article_id in failed else a.status,
             "reason": failed.get(a.article_id, a.reason),
