@@ -74,3 +74,10 @@ def io_manager_from_environment() -> dict:
         return {"io_manager": run_storage_io_manager}
     manager = PickledUPathIOManager(base_path=UPath(location))
     return {"io_manager": IOManagerDefinition.hardcoded_io_manager(manager)}
+
+
+def run_folder(context) -> str:
+    """This run's own folder for the files its steps hand on (`RowFile`s): beside its step
+    outputs, under `INDICATORS_IO_DIR` or the instance's storage folder."""
+    base = IO_DIR.read() or context.instance.storage_directory()
+    return str(UPath(base) / context.run.run_id / "rows")

@@ -13,27 +13,31 @@ from dagster import AssetExecutionContext, AssetIn, AssetsDefinition, Output, as
 from pipelines.extraction import EXTRACTOR_VERSION
 from pipelines.publishing.reading import ArticleText, text_again
 from pipelines.publishing.tables import (
-    Extraction,
-    extract_articles,
-    merge_extractions,
-    reusable_rows,
+    BatchRows,
+    ReuseCache,
+    extract_batch,
+    merge_batches,
     shard_of,
 )
+from pipelines.settings import BATCH_ARTICLES
 
-from .metadata import INDICATORS_COLUMN_SCHEMA, table_metadata
+from .execution import run_folder
+from .metadata import INDICATORS_COLUMN_SCHEMA, preview
 from .names import EXTRACTION_SHARDS, INDICATOR_ROWS, INDICATOR_SHARDS, RAW_ARTICLES
 from .resources import IndicatorFolders
 
 
-def _extraction_metadata(result: Extraction) -> dict:
-    return table_metadata(
-        result.rows,
-        INDICATORS_COLUMN_SCHEMA,
-        articles_extracted=len(result.extracted),
-        articles_reused=len(result.reused),
-        articles_failed=len(result.failed),
-        extractor_version=EXTRACTOR_VERSION,
-    )
+def _extraction_metadata(result: BatchRows) -> dict:
+    return {
+        "dagster/row_count": result.n_rows,
+        "dagster/column_schema": INDICATORS_COLUMN_SCHEMA,
+        "preview": preview(result.head(10)),
+        "articles_extracted": len(result.extracted),
+        "articles_reused": len(result.reused),
+        "articles_failed": len(result.failed),
+        "row_files": len(result.runs),
+        "extractor_version": EXTRACTOR_VERSION,
+    }
 
 
 def _shard_asset(shard: int) -> AssetsDefinition:
@@ -43,15 +47,16 @@ def _shard_asset(shard: int) -> AssetsDefinition:
         group_name="extraction_batches",
         kinds={"python"},
         description=f"Indicator rows of the articles whose content hash falls in batch {shard} "
-        f"of {EXTRACTION_SHARDS}.",
+        f"of {EXTRACTION_SHARDS}, as Parquet files in the run's folder.",
     )
     def indicator_rows_shard(
         context: AssetExecutionContext, raw_articles: list[ArticleText], folders: IndicatorFolders
-    ) -> Output[Extraction]:
+    ) -> Output[BatchRows]:
         mine = [a for a in raw_articles if a.ok and shard_of(a.sha256, EXTRACTION_SHARDS) == shard]
-        cached, hashes = reusable_rows(folders.output, EXTRACTOR_VERSION, {a.article_id for a in mine})
+        cache = ReuseCache(folders.output, EXTRACTOR_VERSION, {a.article_id for a in mine})
         text_of = partial(text_again, folders.raw_location, max_bytes=folders.max_article_bytes)
-        result = extract_articles(mine, cached, hashes, text_of)
+        folder = f"{run_folder(context)}/shard-{shard}"
+        result = extract_batch(mine, cache, folder, int(BATCH_ARTICLES.read()), text_of)
         context.log.info(f"batch {shard}: extracted {len(result.extracted)}, reused {len(result.reused)}")
         return Output(result, metadata=_extraction_metadata(result))
 
@@ -67,10 +72,10 @@ indicator_row_shards = [_shard_asset(k) for k in range(EXTRACTION_SHARDS)]
     group_name="indicators",
     kinds={"python"},
 )
-def indicator_rows(context: AssetExecutionContext, **shards: Extraction) -> Output[Extraction]:
-    """Indicator rows of every readable article, merged from the extraction batches, with
-    which articles were extracted, reused from the latest release, or failed."""
-    result = merge_extractions(shards[f"shard_{k}"] for k in range(EXTRACTION_SHARDS))
+def indicator_rows(context: AssetExecutionContext, **shards: BatchRows) -> Output[BatchRows]:
+    """Indicator rows of every readable article: the extraction batches' files, with which
+    articles were extracted, reused from the latest release, or failed."""
+    result = merge_batches(shards[f"shard_{k}"] for k in range(EXTRACTION_SHARDS))
     context.log.info(
         f"extracted {len(result.extracted)} articles, reused {len(result.reused)} unchanged ones"
     )

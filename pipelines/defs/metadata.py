@@ -1,8 +1,11 @@
 """What each asset shows in the UI: row count, first rows, and the contract's columns."""
 
+from collections import Counter
+
 import pandas as pd
 from dagster import MetadataValue, TableColumn, TableSchema
 
+from pipelines.publishing.rowfiles import rows_of
 from schemas.contract import ARTICLES_ARROW_SCHEMA, INDICATORS_ARROW_SCHEMA, ArticlesModel, IndicatorsModel
 
 _TYPES = {"double": "float", "int64": "int", "string": "string", "timestamp[us, tz=UTC]": "datetime"}
@@ -31,11 +34,13 @@ def preview(frame: pd.DataFrame, rows: int = 10, drop: tuple[str, ...] = ("sente
     return MetadataValue.md(shown.to_markdown(index=False) if len(shown) else "(no rows)")
 
 
-def table_metadata(frame: pd.DataFrame, schema: TableSchema, **extra) -> dict:
+def table_metadata(table, schema: TableSchema, **extra) -> dict:
+    """Row count, columns and first rows of a frame or of rows on disk (`RowFile`)."""
+    rows = rows_of(table)
     return {
-        "dagster/row_count": len(frame),
+        "dagster/row_count": rows.n_rows,
         "dagster/column_schema": schema,
-        "preview": preview(frame),
+        "preview": preview(rows.head(10)),
         **extra,
     }
 
@@ -44,24 +49,34 @@ def _markdown(frame: pd.DataFrame) -> str:
     return frame.to_markdown(index=False) if len(frame) else "none"
 
 
-def release_summary(indicators: pd.DataFrame, articles: pd.DataFrame) -> dict:
-    """A release at a glance: counts, rows by unit and measure, set-aside files, largest values."""
+def release_summary(indicators, articles: pd.DataFrame) -> dict:
+    """A release at a glance: counts, rows by unit and measure, set-aside files, largest
+    values; the indicator rows read batch by batch."""
     ok = articles[articles["status"] == "ok"]
     set_aside = articles[articles["status"] != "ok"][["file_name", "status", "reason"]]
-    by_unit = indicators.groupby("unit").size().sort_values(ascending=False).rename("rows").reset_index()
-    by_measure = (
-        indicators.groupby("measure").size().sort_values(ascending=False).rename("rows").reset_index()
-    )
-    largest = indicators.nlargest(10, "value")[["article_id", "surface", "value", "unit", "metric"]]
+    by_unit: Counter = Counter()
+    by_measure: Counter = Counter()
+    largest = None
+    shown = ["article_id", "surface", "value", "unit", "metric"]
+    for frame in rows_of(indicators).frames():
+        by_unit.update(frame["unit"].value_counts().to_dict())
+        by_measure.update(frame["measure"].value_counts().to_dict())
+        top = frame.nlargest(10, "value")[shown]
+        largest = top if largest is None else pd.concat([largest, top]).nlargest(10, "value")
     return {
         "articles": len(ok),
         "raw_files": len(articles),
-        "rows": len(indicators),
-        "rows_by_unit": MetadataValue.md(_markdown(by_unit.head(30))),
-        "rows_by_measure": MetadataValue.md(_markdown(by_measure)),
+        "rows": rows_of(indicators).n_rows,
+        "rows_by_unit": MetadataValue.md(_markdown(_counted(by_unit).head(30))),
+        "rows_by_measure": MetadataValue.md(_markdown(_counted(by_measure))),
         "set_aside_files": MetadataValue.md(_markdown(set_aside)),
-        "largest_values": MetadataValue.md(_markdown(largest)),
+        "largest_values": MetadataValue.md(_markdown(largest if largest is not None else pd.DataFrame())),
     }
+
+
+def _counted(counts: Counter) -> pd.DataFrame:
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return pd.DataFrame(ordered, columns=["name", "rows"])
 
 
 def files_table(files: dict[str, dict]) -> MetadataValue:

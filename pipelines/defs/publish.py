@@ -4,6 +4,7 @@ import pandas as pd
 from dagster import AssetExecutionContext, AssetIn, MaterializeResult, MetadataValue, asset
 
 from pipelines.extraction import EXTRACTOR_VERSION
+from pipelines.publishing.rowfiles import RowFile
 
 from .metadata import files_table, release_summary
 from .names import ARTICLES_TABLE, INDICATORS_TABLE, PUBLISH_POOL, PUBLISHED_RELEASE
@@ -19,7 +20,7 @@ from .resources import IndicatorFolders
 )
 def published_release(
     context: AssetExecutionContext,
-    indicators_table: pd.DataFrame,
+    indicators_table: RowFile,
     articles_table: pd.DataFrame,
     folders: IndicatorFolders,
 ) -> MaterializeResult:

@@ -7,6 +7,7 @@ from dagster import (
     AssetCheckExecutionContext,
     AssetCheckResult,
     AssetCheckSeverity,
+    AssetExecutionContext,
     AssetIn,
     MetadataValue,
     Output,
@@ -16,11 +17,13 @@ from dagster import (
 )
 
 from pipelines.publishing.reading import ArticleText
-from pipelines.publishing.tables import Extraction, sort_indicators
+from pipelines.publishing.rowfiles import RowFile, rows_of
+from pipelines.publishing.tables import BatchRows, sorted_rows
 from pipelines.publishing.tables import articles_table as build_articles_table
-from pipelines.publishing.validation import validate_table, write_failure_report
+from pipelines.publishing.validation import validate_rows, write_failure_report
 from schemas.contract import ArticlesModel, IndicatorsModel
 
+from .execution import run_folder
 from .metadata import ARTICLES_COLUMN_SCHEMA, INDICATORS_COLUMN_SCHEMA, table_metadata
 from .names import (
     ARTICLES_CONTRACT_CHECK,
@@ -39,10 +42,12 @@ from .resources import IndicatorFolders
     group_name="indicators",
     kinds={"pandas"},
 )
-def indicators_table(indicator_rows: Extraction) -> Output[pd.DataFrame]:
-    """The indicators table as it will be published: the contract's columns, in a stable
-    row order. Its contract check must pass before anything is published."""
-    table = sort_indicators(indicator_rows.rows)
+def indicators_table(context: AssetExecutionContext, indicator_rows: BatchRows) -> Output[RowFile]:
+    """The indicators table as it will be published, in one Parquet file of the run's
+    folder: the contract's columns, in a stable row order, merged by article from the
+    batches' sorted files in bounded memory. Its contract check must pass before anything
+    is published."""
+    table = sorted_rows(indicator_rows, f"{run_folder(context)}/indicators.parquet")
     return Output(table, metadata=table_metadata(table, INDICATORS_COLUMN_SCHEMA))
 
 
@@ -57,11 +62,12 @@ def indicators_table(indicator_rows: Extraction) -> Output[pd.DataFrame]:
     kinds={"pandas"},
 )
 def articles_table(
-    raw_articles: list[ArticleText], indicator_rows: Extraction, indicators_table: pd.DataFrame
+    raw_articles: list[ArticleText], indicator_rows: BatchRows, indicators_table: RowFile
 ) -> Output[pd.DataFrame]:
-    """One row per raw file: title, publisher, date, sha256, encoding, length, rows given,
-    and `ok` or why it was set aside (or `failed` where the extractor raised on it)."""
-    table = build_articles_table(raw_articles, indicators_table, indicator_rows.failed)
+    """One row per raw file: title, publisher, date, sha256, encoding, length, rows given
+    (counted by the batches), and `ok` or why it was set aside (or `failed` where the
+    extractor raised on it)."""
+    table = build_articles_table(raw_articles, indicator_rows.counts, indicator_rows.failed)
     set_aside = table[table["status"] != "ok"]
     return Output(
         table,
@@ -77,10 +83,10 @@ def articles_table(
     )
 
 
-def _check(context, table: pd.DataFrame, model, folders: IndicatorFolders, name: str) -> AssetCheckResult:
-    failures = validate_table(table, model)
+def _check(context, table, model, folders: IndicatorFolders, name: str) -> AssetCheckResult:
+    failures = validate_rows(table, model)
     if failures is None:
-        return AssetCheckResult(passed=True, metadata={"rows_checked": len(table)})
+        return AssetCheckResult(passed=True, metadata={"rows_checked": rows_of(table).n_rows})
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     report = write_failure_report(failures, folders.output.root / "validation" / f"{stamp}-{name}.csv")
     context.log.error(f"{name}: {len(failures)} failure cases; nothing is published. Report: {report}")
@@ -100,10 +106,10 @@ def _check(context, table: pd.DataFrame, model, folders: IndicatorFolders, name:
 
 @asset_check(asset=INDICATORS_TABLE, name=INDICATORS_CONTRACT_CHECK, blocking=True)
 def indicators_meet_contract(
-    context: AssetCheckExecutionContext, indicators_table: pd.DataFrame, folders: IndicatorFolders
+    context: AssetCheckExecutionContext, indicators_table: RowFile, folders: IndicatorFolders
 ) -> AssetCheckResult:
     """Every row meets the pandera model of schemas/contract.py (types, units, qualifiers,
-    measures, periods, spans, unique ids)."""
+    measures, periods, spans, unique ids), checked batch by batch, ids across batches."""
     return _check(context, indicators_table, IndicatorsModel, folders, INDICATORS_CONTRACT_CHECK)
 
 

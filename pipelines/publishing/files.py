@@ -5,11 +5,15 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as arrow
 import pyarrow.parquet as pq
+
+from .rowfiles import ROW_GROUP_ROWS
 
 # Spreadsheets run a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -24,19 +28,50 @@ def parquet_bytes(frame: pd.DataFrame, schema: arrow.Schema, metadata: dict[str,
 
     The same frame and metadata give the same bytes.
     """
-    table = arrow.Table.from_pandas(frame, schema=schema, preserve_index=False)
-    merged = dict(table.schema.metadata or {})
-    merged.update({k.encode(): v.encode() for k, v in metadata.items()})
-    table = table.replace_schema_metadata(merged)
     buffer = io.BytesIO()
-    pq.write_table(table, buffer, compression="zstd", write_statistics=True)
+    write_parquet([frame], schema, metadata, buffer)
     return buffer.getvalue()
+
+
+def write_parquet(
+    frames: Iterable[pd.DataFrame], schema: arrow.Schema, metadata: dict[str, str], handle
+) -> None:
+    """`parquet_bytes` for a table given frame by frame, into an open binary file: the same
+    bytes as `parquet_bytes` of the whole table where it fits in one row group."""
+    writer = None
+    try:
+        for frame in frames:
+            table = arrow.Table.from_pandas(frame, schema=schema, preserve_index=False)
+            if writer is None:
+                merged = dict(table.schema.metadata or {})
+                merged.update({k.encode(): v.encode() for k, v in metadata.items()})
+                writer = pq.ParquetWriter(
+                    handle, table.schema.with_metadata(merged), compression="zstd", write_statistics=True
+                )
+            writer.write_table(
+                table.replace_schema_metadata(writer.schema.metadata), row_group_size=ROW_GROUP_ROWS
+            )
+    finally:
+        if writer is not None:
+            writer.close()
+
+
+def write_csv(frames: Iterable[pd.DataFrame], handle) -> None:
+    """`csv_bytes` for a table given frame by frame, into an open binary file: one header,
+    one byte-order mark, the same bytes as `csv_bytes` of the whole table."""
+    for number, frame in enumerate(frames):
+        text = _csv_text(frame, header=number == 0)
+        handle.write(text.encode("utf-8-sig" if number == 0 else "utf-8"))
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """CSV that Excel opens with Chinese intact (UTF-8 with a byte-order mark) and that
     pandas, DuckDB and Polars read with the right header. Text cells that would run as
     formulas are defused; the Parquet keeps them as written."""
+    return _csv_text(frame, header=True).encode("utf-8-sig")
+
+
+def _csv_text(frame: pd.DataFrame, header: bool) -> str:
     safe = frame.copy()
     for column in safe.columns:
         values = safe[column]
@@ -44,8 +79,7 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
             runs = values.astype("str").str.startswith(FORMULA_STARTS) & values.notna()
             if runs.any():
                 safe[column] = values.where(~runs, "'" + values.astype("str"))
-    text = safe.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%dT%H:%M:%S%z")
-    return text.encode("utf-8-sig")
+    return safe.to_csv(index=False, header=header, lineterminator="\n", date_format="%Y-%m-%dT%H:%M:%S%z")
 
 
 def atomic_write(path: Path, data: bytes, before_replace=None) -> None:
@@ -53,11 +87,25 @@ def atomic_write(path: Path, data: bytes, before_replace=None) -> None:
     so a reader sees the old file or the new one, never a part. A failed write (a full
     disk) removes its temporary file and raises; `before_replace` is called between the
     written temporary file and the rename."""
+    _atomic(path, lambda handle: handle.write(data), before_replace)
+
+
+def atomic_copy(path: Path, source: Path, before_replace=None) -> None:
+    """`atomic_write` of a file's content, streamed: a large table is never held whole."""
+
+    def fill(handle) -> None:
+        with open(source, "rb") as reading:
+            shutil.copyfileobj(reading, handle, 1 << 20)
+
+    _atomic(path, fill, before_replace)
+
+
+def _atomic(path: Path, fill, before_replace) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
         with open(temporary, "wb") as handle:
-            handle.write(data)
+            fill(handle)
             handle.flush()
             os.fsync(handle.fileno())
         if before_replace is not None:

@@ -25,12 +25,16 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pandas as pd
 import pyarrow as arrow
+import pyarrow.parquet as pq
+from upath import UPath
 
 from pipelines.settings import RELEASE_TIME
 from schemas.contract import (
@@ -42,8 +46,9 @@ from schemas.contract import (
 )
 from schemas.export import table_schema
 
-from .files import csv_bytes, parquet_bytes
+from .files import write_csv, write_parquet
 from .integrity import LATEST, SUMS, NotVerified, Pointer, parse_sums, sha256_hex, sha256_of_stream, sums_text
+from .rowfiles import RowFile, rows_of
 from .storage import PublishBusy, open_storage
 
 __all__ = ["LATEST", "NotVerified", "OutputFolder", "PublishBusy", "PublishResult", "TABLES"]
@@ -191,6 +196,22 @@ class OutputFolder:
             )
         return data
 
+    def _stage_verified(self, name: str, release: Release, staging: Path) -> Path:
+        """A release's file copied to a local staging folder, streamed and hashed on the way:
+        `NotVerified` unless it hashes to its SHA256SUMS line."""
+        staged = staging / name.replace("/", "_")
+        digest = hashlib.sha256()
+        with self.store.open_read(f"{release.folder}/{name}") as reading, open(staged, "wb") as writing:
+            for block in iter(lambda: reading.read(1 << 20), b""):
+                digest.update(block)
+                writing.write(block)
+        if digest.hexdigest() != release.sums.get(name):
+            raise NotVerified(
+                f"{self.store.location}/{release.folder}/{name} does not hash to what its {SUMS} says: "
+                "the file was changed or damaged after publication"
+            )
+        return staged
+
     def latest_manifest(self) -> dict | None:
         """The latest release's datapackage.json, verified; None where nothing is published."""
         release = self.latest_release()
@@ -244,6 +265,11 @@ class OutputFolder:
     def _write(self, name: str, data: bytes) -> None:
         self._reach(f"write {name}")
         self.store.write_bytes(name, data, before_replace=lambda: self._reach(f"replace {name}"))
+
+    def _write_staged(self, name: str, source: Path) -> None:
+        """`_write` of a staged file, streamed, with the same write points."""
+        self._reach(f"write {name}")
+        self.store.write_file(name, source, before_replace=lambda: self._reach(f"replace {name}"))
 
     def _quarantine(self, name: str, why: str, actions: list[str]) -> None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
@@ -364,7 +390,8 @@ class OutputFolder:
             if actual is not None and actual not in published:
                 self._quarantine(name, "it matches no file of any release", actions)
             if wanted is not None:
-                self._write(name, self.read_verified_bytes(name, latest))
+                with tempfile.TemporaryDirectory(prefix="indicators-restore-") as staging:
+                    self._write_staged(name, self._stage_verified(name, latest, Path(staging)))
                 actions.append(f"restored the latest {name} from release {latest.version}")
 
     # --- publishing --------------------------------------------------------------------
@@ -379,20 +406,24 @@ class OutputFolder:
         return f"{DATASET_MAJOR}.{max(minors, default=0) + 1}.0"
 
     def publish(
-        self, tables: Mapping[str, pd.DataFrame], extractor_version: str, created: datetime | None = None
+        self, tables: Mapping[str, object], extractor_version: str, created: datetime | None = None
     ) -> PublishResult:
-        """Publish a new release if the tables (one per entry of `TABLES`) differ from the latest.
+        """Publish a new release if the tables (one per entry of `TABLES`: a frame, or a
+        `RowFile` of rows on disk) differ from the latest.
 
-        The release's files are written first and its SHA256SUMS last, which marks it
-        complete; then the top-level copies, then LATEST, which makes it the latest.
+        Every file is written to a local staging folder first, one batch of rows at a time,
+        so no table is held whole; then the release's files are copied in, its SHA256SUMS
+        last, which marks it complete; then the top-level copies, then LATEST, which makes
+        it the latest.
         """
         missing = [t.name for t in TABLES if t.name not in tables]
         if missing:
             raise ValueError(f"publish needs the tables {', '.join(missing)}")
+        rows = {t.name: rows_of(tables[t.name]) for t in TABLES}
         with self.lock():
             recovered = self.recover()
             manifest = self.latest_manifest()
-            fingerprint = content_fingerprint(*(tables[t.name] for t in TABLES))
+            fingerprint = content_fingerprint(*(rows[t.name] for t in TABLES))
             if manifest and manifest.get("x-content-sha256") == fingerprint:
                 version = manifest["version"]
                 return PublishResult(
@@ -401,36 +432,67 @@ class OutputFolder:
             version = self.next_version()
             created = created or _release_time()
             previous_version = manifest["version"] if manifest else None
-            indicators, articles = tables["indicators"], tables["articles"]
-            old = {t.name: self.read_table(t.name) if manifest else None for t in TABLES}
+            indicators, articles = rows["indicators"], rows["articles"]
+            old = {t.name: self.table_rows(t.name) if manifest else None for t in TABLES}
             changes, change_text = describe_changes(old["indicators"], old["articles"], indicators, articles)
             metadata = {
                 "dataset_name": PACKAGE_NAME,
                 "dataset_version": version,
                 "extractor_version": extractor_version,
             }
-            payload: dict[str, bytes] = {}
-            for table in TABLES:
-                frame = tables[table.name]
-                payload[f"{table.name}.parquet"] = parquet_bytes(frame, table.arrow_schema, metadata)
-                payload[f"{table.name}.csv"] = csv_bytes(frame)
-            package = data_package(payload, version, extractor_version, created, fingerprint, indicators)
-            payload[MANIFEST] = (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-            readme = release_readme(version, previous_version, created, change_text, indicators, articles)
-            payload["README.md"] = readme.encode("utf-8")
-            files = {name: {"bytes": len(data), "sha256": sha256_hex(data)} for name, data in payload.items()}
-            sums = sums_text({name: info["sha256"] for name, info in files.items()}).encode("utf-8")
+            with tempfile.TemporaryDirectory(prefix="indicators-release-") as staging_folder:
+                staging = Path(staging_folder)
+                staged: dict[str, Path] = {}
+                for table in TABLES:
+                    staged[f"{table.name}.parquet"] = staging / f"{table.name}.parquet"
+                    with open(staged[f"{table.name}.parquet"], "wb") as handle:
+                        write_parquet(rows[table.name].frames(), table.arrow_schema, metadata, handle)
+                    staged[f"{table.name}.csv"] = staging / f"{table.name}.csv"
+                    with open(staged[f"{table.name}.csv"], "wb") as handle:
+                        write_csv(rows[table.name].frames(), handle)
+                files = {name: _file_facts(path) for name, path in staged.items()}
+                units = sorted({u for frame in indicators.frames() for u in frame["unit"].dropna()})
+                package = data_package(files, version, extractor_version, created, fingerprint, units)
+                small = {
+                    MANIFEST: (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+                    "README.md": release_readme(
+                        version, previous_version, created, change_text, indicators.n_rows, articles
+                    ).encode("utf-8"),
+                }
+                for name, data in small.items():
+                    staged[name] = staging / name
+                    staged[name].write_bytes(data)
+                    files[name] = {"bytes": len(data), "sha256": sha256_hex(data)}
+                sums = sums_text({name: info["sha256"] for name, info in files.items()}).encode("utf-8")
 
-            folder = f"{RELEASES}/{version}"
-            for name, data in payload.items():
-                self._write(f"{folder}/{name}", data)
-            self._write(f"{folder}/{SUMS}", sums)  # complete now
-            self._reach(f"seal {folder}")
-            self.store.seal(folder)
-            for name in TOP_FILES:  # conveniences: readers check them against LATEST
-                self._write(name, payload[name])
+                folder = f"{RELEASES}/{version}"
+                for name in staged:
+                    self._write_staged(f"{folder}/{name}", staged[name])
+                self._write(f"{folder}/{SUMS}", sums)  # complete now
+                self._reach(f"seal {folder}")
+                self.store.seal(folder)
+                for name in TOP_FILES:  # conveniences: readers check them against LATEST
+                    self._write_staged(name, staged[name])
             self._write(LATEST, Pointer(version, sha256_hex(sums)).to_bytes())  # the latest now
             return PublishResult(True, version, f"{self.store.location}/{folder}", files, changes, recovered)
+
+    def table_rows(self, name: str, version: str | None = None):
+        """A published table as rows on disk (a `RowFile`), checked against its hash first,
+        to be read batch by batch; None where there is no such release."""
+        release = self.latest_release() if version is None else self.release(version)
+        if release is None:
+            return None
+        file = f"{name}.parquet"
+        self.verify_file(release, file)
+        path, options = self.store.pandas_path(f"{release.folder}/{file}")
+        with UPath(path, **(options or {})).open("rb") as handle:
+            n_rows = pq.ParquetFile(handle).metadata.num_rows
+        return RowFile(path, n_rows, options)
+
+
+def _file_facts(path: Path) -> dict:
+    with open(path, "rb") as handle:
+        return {"bytes": path.stat().st_size, "sha256": sha256_of_stream(handle)}
 
 
 def _release_time() -> datetime:
@@ -448,21 +510,24 @@ def _version_key(version: str) -> tuple[int, ...]:
         return (-1,)
 
 
-def content_fingerprint(*frames: pd.DataFrame) -> str:
+def content_fingerprint(*tables) -> str:
     """What the release says, independent of its version: equal tables, equal prints.
 
-    Row hashes are vectorised (pandas' fixed-key hash), so an unchanged 10,000-article
-    archive is recognised without writing its files."""
+    Row hashes are vectorised (pandas' fixed-key hash) and taken batch by batch, so an
+    unchanged archive of any size is recognised without writing its files, or holding them."""
     digest = hashlib.sha256()
-    for frame in frames:
-        digest.update("\x1f".join(f"{c}:{t}" for c, t in frame.dtypes.astype(str).items()).encode())
-        digest.update(pd.util.hash_pandas_object(frame.astype(str), index=False).to_numpy().tobytes())
+    for table in tables:
+        for number, frame in enumerate(rows_of(table).frames()):
+            if number == 0:
+                digest.update("\x1f".join(f"{c}:{t}" for c, t in frame.dtypes.astype(str).items()).encode())
+            digest.update(pd.util.hash_pandas_object(frame.astype(str), index=False).to_numpy().tobytes())
     return digest.hexdigest()
 
 
-def data_package(payload, version, extractor_version, created, fingerprint, indicators) -> dict:
-    """A Frictionless Data Package (v2) describing every file of a release."""
-    units = sorted(set(indicators["unit"])) if len(indicators) else None
+def data_package(files, version, extractor_version, created, fingerprint, units) -> dict:
+    """A Frictionless Data Package (v2) describing every file of a release (`files`: name →
+    bytes and sha256); `units` are the units the indicators table holds."""
+    units = units or None
     schemas = {
         table.name: table_schema(
             table.model, table.arrow_schema, units if table.name == "indicators" else None
@@ -470,15 +535,15 @@ def data_package(payload, version, extractor_version, created, fingerprint, indi
         for table in TABLES
     }
     resources = []
-    for name, data in payload.items():
+    for name, facts in files.items():
         table, _, fmt = name.partition(".")
         resource = {
             "name": f"{table}-{fmt}" if fmt == "parquet" else table,
             "path": name,
             "format": fmt,
             "mediatype": "text/csv" if fmt == "csv" else "application/vnd.apache.parquet",
-            "bytes": len(data),
-            "hash": f"sha256:{sha256_hex(data)}",
+            "bytes": facts["bytes"],
+            "hash": f"sha256:{facts['sha256']}",
             "schema": schemas[table],
         }
         if fmt == "csv":
@@ -504,9 +569,36 @@ def data_package(payload, version, extractor_version, created, fingerprint, indi
     }
 
 
+_ROW_KEY = ["article_id", "char_start", "char_end", "value"]
+_ROW_READING = ["unit", "qualifier", "measure", "period", "metric"]
+
+
+def _row_hashes(table) -> pd.DataFrame:
+    """Per row, a hash of its key and one of its reading, batch by batch: 16 bytes a row,
+    the first row of a key kept, so two releases of any size compare in little memory."""
+    parts = []
+    if table is not None:
+        for frame in rows_of(table).frames():
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "key": pd.util.hash_pandas_object(frame[_ROW_KEY], index=False).to_numpy(),
+                        "reading": pd.util.hash_pandas_object(
+                            frame[_ROW_READING].fillna("").astype(str), index=False
+                        ).to_numpy(),
+                    }
+                )
+            )
+    hashes = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({"key": [], "reading": []})
+    return hashes.drop_duplicates("key")
+
+
 def describe_changes(old_rows, old_articles, rows, articles) -> tuple[dict[str, int], str]:
-    """What changed since the previous release: articles and rows added, removed, changed."""
-    old_rows = old_rows if old_rows is not None else rows.iloc[0:0]
+    """What changed since the previous release: articles and rows added, removed, changed.
+    The row tables may be frames or rows on disk (`RowFile`); the articles are frames."""
+    articles = rows_of(articles).frame if not isinstance(articles, pd.DataFrame) else articles
+    if old_articles is not None and not isinstance(old_articles, pd.DataFrame):
+        old_articles = old_articles.read()
     old_articles = old_articles if old_articles is not None else articles.iloc[0:0]
     old_hash = dict(zip(old_articles["article_id"], old_articles["sha256"]))
     new_hash = dict(zip(articles["article_id"], articles["sha256"]))
@@ -514,18 +606,11 @@ def describe_changes(old_rows, old_articles, rows, articles) -> tuple[dict[str, 
     removed_articles = sorted(set(old_hash) - set(new_hash))
     changed_articles = sorted(a for a in set(new_hash) & set(old_hash) if new_hash[a] != old_hash[a])
 
-    key = ["article_id", "char_start", "char_end", "value"]
-    compare = ["unit", "qualifier", "measure", "period", "metric"]
-    old_part = old_rows[key + compare].drop_duplicates(key)
-    new_part = rows[key + compare].drop_duplicates(key)
-    joined = old_part.merge(new_part, on=key, how="outer", indicator=True, suffixes=("_old", "_new"))
+    joined = _row_hashes(old_rows).merge(
+        _row_hashes(rows), on="key", how="outer", indicator=True, suffixes=("_old", "_new")
+    )
     both = joined[joined["_merge"] == "both"]
-    differs = pd.Series(False, index=both.index)
-    for column in compare:
-        differs |= both[f"{column}_old"].fillna("").astype(str) != both[f"{column}_new"].fillna("").astype(
-            str
-        )
-    changed_rows = int(differs.sum())
+    changed_rows = int((both["reading_old"] != both["reading_new"]).sum())
     added_rows = int((joined["_merge"] == "right_only").sum())
     removed_rows = int((joined["_merge"] == "left_only").sum())
     changes = {
@@ -555,12 +640,13 @@ def _names(ids: list[str], limit: int = 20) -> str:
     return f" ({shown}{more})"
 
 
-def release_readme(version, previous, created, change_text, indicators, articles) -> str:
+def release_readme(version, previous, created, change_text, n_indicators: int, articles) -> str:
+    articles = articles if isinstance(articles, pd.DataFrame) else articles.frame
     ok = int((articles["status"] == "ok").sum()) if len(articles) else 0
     since = f"since release {previous}" if previous else "(first release)"
     return (
         f"# {PACKAGE_TITLE}, release {version}\n\n"
-        f"Published {created.strftime('%Y-%m-%d %H:%M:%S UTC')}: {len(indicators)} indicator rows "
+        f"Published {created.strftime('%Y-%m-%d %H:%M:%S UTC')}: {n_indicators} indicator rows "
         f"from {ok} articles ({len(articles)} raw files).\n\n"
         f"## What changed {since}\n\n{change_text}\n\n"
         "## Files\n\n"

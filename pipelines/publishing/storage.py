@@ -18,7 +18,7 @@ from pathlib import Path
 
 from upath import UPath
 
-from .files import atomic_write, fsync_folder
+from .files import atomic_copy, atomic_write, fsync_folder
 
 
 class PublishBusy(RuntimeError):
@@ -67,6 +67,10 @@ class LocalFolder(_Store):
 
     def write_bytes(self, name: str, data: bytes, before_replace=None) -> None:
         atomic_write(self.path(name), data, before_replace)
+
+    def write_file(self, name: str, source: Path, before_replace=None) -> None:
+        """`write_bytes` of a local file's content, streamed."""
+        atomic_copy(self.path(name), source, before_replace)
 
     def move(self, name: str, destination: str) -> None:
         """Move a file or folder within the store (quarantine: published data is never deleted)."""
@@ -146,6 +150,11 @@ class ObjectStore(_Store):
 
     def write_bytes(self, name: str, data: bytes, before_replace=None) -> None:
         self.path(name).write_bytes(data)  # one PUT: readers see the old object or the new
+
+    def write_file(self, name: str, source: Path, before_replace=None) -> None:
+        """One upload of a local file, streamed; the object appears whole when it completes."""
+        target = self.path(name)
+        target.fs.put_file(os.fspath(source), target.path)
 
     def move(self, name: str, destination: str) -> None:
         """Copy every object under `name` to `destination`, then delete the originals."""

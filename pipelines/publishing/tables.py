@@ -21,6 +21,7 @@ from schemas.contract import (
 
 from .integrity import NotVerified
 from .reading import ArticleChanged, ArticleText
+from .rowfiles import RowFile, RowFileWriter, merge_runs
 
 log = logging.getLogger(__name__)
 
@@ -58,31 +59,48 @@ def _frame_of_columns(columns: dict[str, list]) -> pd.DataFrame:
     return pd.DataFrame(columns, columns=INDICATOR_COLUMNS)
 
 
+class ReuseCache:
+    """The latest release's rows, where its extractor is the same: the cache that spares
+    unchanged articles a second extraction.
+
+    It reads the release that LATEST names, every file checked against its hash once: a
+    release that fails verification gives no cache (every article is extracted afresh, and
+    the publishing step quarantines that release), never rows that were not published.
+    Rows are read a batch's articles at a time, never the whole table."""
+
+    def __init__(self, output, extractor_version: str, article_ids: set[str] | None = None) -> None:
+        self.rows, self.hashes = None, {}
+        try:
+            manifest = output.latest_manifest()
+            if not manifest or manifest.get("x-extractor-version") != extractor_version:
+                return
+            articles = output.read_table("articles", article_ids=article_ids)
+            rows = output.table_rows("indicators")
+        except NotVerified as problem:
+            log.warning("no rows reused: the latest release fails verification (%s)", problem)
+            return
+        if articles is None or rows is None:
+            return
+        ok = articles[articles["status"] == "ok"]
+        self.rows, self.hashes = rows, dict(zip(ok["article_id"], ok["sha256"]))
+
+    def rows_of(self, article_ids: set[str]) -> pd.DataFrame | None:
+        """The published rows of these articles (the release is sorted by article, so the
+        Parquet statistics skip the row groups that hold none of them)."""
+        wanted = sorted(a for a in article_ids if a in self.hashes)
+        if self.rows is None or not wanted:
+            return None
+        location, options = self.rows.location, self.rows.storage_options
+        return pd.read_parquet(location, storage_options=options, filters=[("article_id", "in", wanted)])
+
+
 def reusable_rows(
     output, extractor_version: str, article_ids: set[str] | None = None
 ) -> tuple[pd.DataFrame | None, dict[str, str]]:
-    """(rows, article id → sha256) of the latest release, where its extractor is the same:
-    the cache that spares unchanged articles a second extraction. `article_ids` limits it
-    to the articles of one batch, and only their rows are read.
-
-    It reads the release that LATEST names, every file checked against its hash: a release
-    that fails verification gives no cache (every article is extracted afresh, and the
-    publishing step quarantines that release), never rows that were not published."""
-    try:
-        manifest = output.latest_manifest()
-        if not manifest or manifest.get("x-extractor-version") != extractor_version:
-            return None, {}
-        articles = output.read_table("articles", article_ids=article_ids)
-        if articles is None:
-            return None, {}
-        ok = articles[articles["status"] == "ok"]
-        rows = output.read_table("indicators", article_ids=set(ok["article_id"]))
-    except NotVerified as problem:
-        log.warning("no rows reused: the latest release fails verification (%s)", problem)
-        return None, {}
-    if rows is None:
-        return None, {}
-    return rows, dict(zip(ok["article_id"], ok["sha256"]))
+    """(rows, article id → sha256) of the latest release for these articles (all where None)."""
+    cache = ReuseCache(output, extractor_version, article_ids)
+    ids = set(cache.hashes) if article_ids is None else article_ids
+    return cache.rows_of(ids), cache.hashes
 
 
 @dataclass
@@ -143,6 +161,73 @@ def extract_articles(
     return result
 
 
+@dataclass
+class BatchRows:
+    """An extraction batch's rows on disk, one sorted file (`RowFile`) per slice of
+    articles, and what became of each article: what a step hands on instead of its rows."""
+
+    runs: list[RowFile] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # article id → rows
+    extracted: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)  # article id → reason
+
+    @property
+    def n_rows(self) -> int:
+        return sum(run.n_rows for run in self.runs)
+
+    def head(self, rows: int) -> pd.DataFrame:
+        for run in self.runs:
+            if run.n_rows:
+                return run.head(rows)
+        return empty_indicators()
+
+
+def extract_batch(
+    articles: list[ArticleText],
+    cache: ReuseCache,
+    folder: str,
+    slice_articles: int,
+    text_of: Callable[[ArticleText], str] | None = None,
+) -> BatchRows:
+    """`extract_articles` over a batch, `slice_articles` articles at a time, each slice's
+    rows sorted into the published order and written to its own file in `folder`, so a step
+    holds one slice's rows, whatever the batch's size."""
+    batch = BatchRows()
+    readable = [a for a in articles if a.ok]
+    for number, start in enumerate(range(0, len(readable), max(1, slice_articles))):
+        part = readable[start : start + slice_articles]
+        cached = cache.rows_of({a.article_id for a in part})
+        result = extract_articles(part, cached, cache.hashes, text_of)
+        rows = sort_indicators(result.rows)
+        with RowFileWriter(f"{folder}/slice-{number:05d}.parquet", INDICATORS_ARROW_SCHEMA) as writer:
+            writer.write(arrow.Table.from_pandas(rows, schema=INDICATORS_ARROW_SCHEMA, preserve_index=False))
+        batch.runs.append(RowFile(writer.location, writer.n_rows))
+        if len(rows):
+            batch.counts.update(rows.groupby("article_id").size().astype(int).to_dict())
+        batch.extracted += result.extracted
+        batch.reused += result.reused
+        batch.failed.update(result.failed)
+    return batch
+
+
+def merge_batches(parts: Iterable[BatchRows]) -> BatchRows:
+    """One batch from the batches that steps ran separately: their files, not their rows."""
+    merged = BatchRows()
+    for part in parts:
+        merged.runs += part.runs
+        merged.counts.update(part.counts)
+        merged.extracted += part.extracted
+        merged.reused += part.reused
+        merged.failed.update(part.failed)
+    return merged
+
+
+def sorted_rows(batch: BatchRows, destination: str) -> RowFile:
+    """Every row of the batches in the published order, in one file: merged by article."""
+    return merge_runs(batch.runs, destination, INDICATORS_ARROW_SCHEMA, key="article_id")
+
+
 def merge_extractions(parts: Iterable[Extraction]) -> Extraction:
     """One extraction from the batches that workers ran separately."""
     parts = list(parts)
@@ -169,12 +254,16 @@ def sort_indicators(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def articles_table(
-    articles: Iterable[ArticleText], indicators: pd.DataFrame, failed: dict[str, str] | None = None
+    articles: Iterable[ArticleText], indicators, failed: dict[str, str] | None = None
 ) -> pd.DataFrame:
-    """One row per raw file: what it is, how it was read, how many rows it gave, and
-    `failed` where the extractor raised on it."""
+    """One row per raw file: what it is, how it was read, how many rows it gave (`indicators`:
+    the rows, or the counts per article that the batches kept), and `failed` where the
+    extractor raised on it."""
     failed = failed or {}
-    counts = indicators.groupby("article_id").size().to_dict() if len(indicators) else {}
+    if isinstance(indicators, dict):
+        counts = indicators
+    else:
+        counts = indicators.groupby("article_id").size().to_dict() if len(indicators) else {}
     records = [
         {
             "article_id": a.article_id,
