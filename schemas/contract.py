@@ -238,6 +238,10 @@ def stored_type_fits(stored: arrow.DataType, expected: arrow.DataType) -> bool:
     return stored == expected or stored in LOSSLESS_FORMS.get(expected, ())
 
 
+MISSING = "missing"
+NOT_IN_CONTRACT = "no such column"
+
+
 @dataclass(frozen=True)
 class TypeMismatch:
     """A column stored with a type the contract does not allow (or missing, or extra)."""
@@ -246,18 +250,25 @@ class TypeMismatch:
     stored: str
     expected: str
 
+    def describe(self) -> str:
+        if self.stored == MISSING:
+            return f"not stored; the contract says {self.expected}"
+        if self.expected == NOT_IN_CONTRACT:
+            return f"stored as {self.stored}; the contract has no such column"
+        return f"stored as {self.stored}; the contract says {self.expected}"
+
 
 def type_mismatches(stored: arrow.Schema, expected: arrow.Schema) -> list[TypeMismatch]:
     """Every column of `stored` whose type does not fit `expected`, every missing column and
     every column the contract does not have, in the contract's order."""
     found = {f.name: f.type for f in stored}
     mismatches = [
-        TypeMismatch(f.name, str(found.get(f.name, "missing")), str(f.type))
+        TypeMismatch(f.name, str(found.get(f.name, MISSING)), str(f.type))
         for f in expected
         if f.name not in found or not stored_type_fits(found[f.name], f.type)
     ]
     mismatches += [
-        TypeMismatch(name, str(kind), "no such column")
+        TypeMismatch(name, str(kind), NOT_IN_CONTRACT)
         for name, kind in found.items()
         if name not in expected.names
     ]

@@ -89,12 +89,17 @@ def test_every_mismatched_column_is_named_in_one_error(release, tmp_path):
     def damage(table):
         table = _with_column(table, "value", table.column("value").cast(arrow.string()))
         table = _with_column(table, "char_end", table.column("char_end").cast(arrow.float64()))
-        return table.drop_columns(["metric"])
+        table = table.drop_columns(["metric"])
+        return table.append_column("note", arrow.array(["备注"] * len(table)))
 
     with pytest.raises(ContractErrors) as caught:
         load_indicators(_rewritten(release, tmp_path, damage), verify=False)
     cases = caught.value.failure_cases.set_index("column")["failure_case"].to_dict()
-    assert cases == {"value": "string", "metric": "missing", "char_end": "double"}
+    assert cases == {"value": "string", "metric": "missing", "char_end": "double", "note": "string"}
+    lines = str(caught.value).splitlines()
+    assert "  value: stored as string; the contract says double" in lines
+    assert "  metric: not stored; the contract says string" in lines
+    assert "  note: stored as string; the contract has no such column" in lines
 
 
 def test_an_unknown_unit_fails_the_contract(release, tmp_path):

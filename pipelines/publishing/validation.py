@@ -35,9 +35,14 @@ class ContractErrors(pandera.errors.SchemaErrors):
     """
 
     def __init__(
-        self, source: str, failure_cases: pd.DataFrame, errors: pandera.errors.SchemaErrors | None = None
+        self,
+        source: str,
+        failure_cases: pd.DataFrame,
+        errors: pandera.errors.SchemaErrors | None = None,
+        type_mismatches: list[TypeMismatch] | None = None,
     ):
         self.source = source
+        self.type_mismatches = type_mismatches or []
         self.failure_cases = _failure_frame(failure_cases)
         self.schema = errors.schema if errors else None
         self.schema_errors = errors.schema_errors if errors else []
@@ -62,19 +67,25 @@ class ContractErrors(pandera.errors.SchemaErrors):
                 "failure_case": [m.stored for m in mismatches],
             }
         )
-        return cls(source, cases)
+        return cls(source, cases, type_mismatches=mismatches)
 
     def _text(self) -> str:
+        header = f"{self.source} does not meet the contract: {len(self.failure_cases)} failure(s)"
+        footer = "Every failure is in the exception's `failure_cases` (a DataFrame)."
+        return "\n".join([header, *self._failure_lines(), footer])
+
+    def _failure_lines(self) -> list[str]:
+        if self.type_mismatches:
+            return [f"  {m.column}: {m.describe()}" for m in self.type_mismatches]
         cases = self.failure_cases
-        lines = [f"{self.source} does not meet the contract: {len(cases)} failure(s)"]
+        lines = []
         for case in cases.head(SHOWN_FAILURES).itertuples(index=False):
             row = "" if pd.isna(case.index) else f" (row {case.index})"
             column = case.column if isinstance(case.column, str) else case.schema_context
             lines.append(f"  {column}: {case.check}: {case.failure_case!s}{row}")
         if len(cases) > SHOWN_FAILURES:
             lines.append(f"  … and {len(cases) - SHOWN_FAILURES} more")
-        lines.append("Every failure is in the exception's `failure_cases` (a DataFrame).")
-        return "\n".join(lines)
+        return lines
 
     def __str__(self) -> str:
         return self.message
