@@ -17,6 +17,8 @@ import pyarrow as arrow
 from pandera import extensions
 from pandera.typing import Series
 
+from pipelines.extraction.lexicon import UNITS
+
 # The dataset's major version: bump it when a column changes meaning or type.
 DATASET_MAJOR = 1
 
@@ -37,6 +39,9 @@ class Column:
     description: str
     nullable: bool = False
     checks: dict = field(default_factory=dict)
+    # Whether the pandera model may convert the column's values to its type. Off for every
+    # column: a frame of the wrong dtype is a broken contract, not something to repair.
+    coerce: bool = False
 
     @property
     def series_type(self):
@@ -47,6 +52,24 @@ class Column:
         if arrow.types.is_integer(self.arrow_type):
             return int
         return str
+
+
+# The units the `unit` column may hold: a unit of the lexicon (`元`, `%`, `个百分点`) or a
+# rate of two of them (`元/吨`), the forms the extractor writes.
+UNIT_NAMES: frozenset[str] = frozenset(unit.canonical for unit in UNITS)
+RATE_SEPARATOR = "/"
+
+
+def is_known_unit(unit: str) -> bool:
+    """A unit the extractor can write: one of the lexicon, or a rate of two."""
+    parts = unit.split(RATE_SEPARATOR)
+    return len(parts) <= 2 and all(part in UNIT_NAMES for part in parts)
+
+
+@extensions.register_check_method(check_type="vectorized")
+def known_unit(units: pd.Series) -> pd.Series:
+    """Every unit is in the lexicon's vocabulary (`furlong` is not)."""
+    return units.map(is_known_unit).astype(bool)
 
 
 _ID_LENGTH = {"min_value": 16, "max_value": 16}
@@ -80,8 +103,9 @@ INDICATOR_COLUMN_TABLE: tuple[Column, ...] = (
     Column(
         "unit",
         arrow.string(),
-        "The base unit: currency word, measure word, physical unit, %, 个百分点, 基点, 倍, 年 …",
-        checks={"str_length": _NOT_EMPTY},
+        "The base unit: currency word, measure word, physical unit, %, 个百分点, 基点, 倍, 年 …; "
+        "a rate is two of them, 元/吨.",
+        checks={"str_length": _NOT_EMPTY, "known_unit": ()},
     ),
     Column(
         "qualifier",
@@ -190,10 +214,65 @@ def dataframe_model(class_name: str, doc: str, columns: tuple[Column, ...], **co
     }
     for column in columns:
         namespace[column.name] = pa.Field(
-            nullable=column.nullable, description=column.description, **column.checks
+            nullable=column.nullable, description=column.description, coerce=column.coerce, **column.checks
         )
-    namespace["Config"] = type("Config", (), {"strict": True, "coerce": True, "ordered": True, **config})
+    namespace["Config"] = type("Config", (), {"strict": True, "coerce": False, "ordered": True, **config})
     return type(class_name, (pa.DataFrameModel,), namespace)
+
+
+# Stored Arrow types that read as a contract type with nothing lost, as other writers store
+# them: DuckDB, Polars and pandas write large or view strings where the contract says
+# string, and a coarser timestamp fits the contract's microseconds. Any other stored type
+# is a broken contract. A dictionary-encoded column is judged by its values' type.
+LOSSLESS_FORMS: dict[arrow.DataType, tuple[arrow.DataType, ...]] = {
+    arrow.string(): (arrow.large_string(), arrow.string_view()),
+    arrow.timestamp("us", tz="UTC"): (arrow.timestamp("ms", tz="UTC"), arrow.timestamp("s", tz="UTC")),
+}
+
+
+def stored_type_fits(stored: arrow.DataType, expected: arrow.DataType) -> bool:
+    """Whether a column stored as `stored` holds the contract's `expected` type exactly or
+    in one of its LOSSLESS_FORMS."""
+    if arrow.types.is_dictionary(stored):
+        stored = stored.value_type
+    return stored == expected or stored in LOSSLESS_FORMS.get(expected, ())
+
+
+MISSING = "missing"
+NOT_IN_CONTRACT = "no such column"
+
+
+@dataclass(frozen=True)
+class TypeMismatch:
+    """A column stored with a type the contract does not allow (or missing, or extra)."""
+
+    column: str
+    stored: str
+    expected: str
+
+    def describe(self) -> str:
+        if self.stored == MISSING:
+            return f"not stored; the contract says {self.expected}"
+        if self.expected == NOT_IN_CONTRACT:
+            return f"stored as {self.stored}; the contract has no such column"
+        return f"stored as {self.stored}; the contract says {self.expected}"
+
+
+def type_mismatches(stored: arrow.Schema, expected: arrow.Schema) -> list[TypeMismatch]:
+    """Every column of `stored` whose type does not fit `expected`, every missing column and
+    every column the contract does not have, in the contract's order."""
+    found = {f.name: f.type for f in stored}
+    mismatches = [
+        TypeMismatch(f.name, str(found.get(f.name, MISSING)), str(f.type))
+        for f in expected
+        if f.name not in found or not stored_type_fits(found[f.name], f.type)
+    ]
+    mismatches += [
+        TypeMismatch(name, str(kind), NOT_IN_CONTRACT)
+        for name, kind in found.items()
+        if name not in expected.names
+    ]
+    return mismatches
 
 
 def arrow_schema(columns: tuple[Column, ...]) -> arrow.Schema:

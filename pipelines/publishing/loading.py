@@ -14,14 +14,19 @@ import posixpath
 
 import fsspec
 import pandas as pd
+import pandera.errors
+import pyarrow as arrow
+from pyarrow import parquet
 
-from schemas.contract import ArticlesModel, IndicatorsModel
+from schemas.contract import type_mismatches
 
 from .integrity import LATEST, SUMS, NotVerified, Pointer, parse_sums, sha256_hex
+from .releases import TABLES
+from .validation import ContractErrors
 
-__all__ = ["NotVerified", "load_articles", "load_indicators", "load_table"]
+__all__ = ["ContractErrors", "NotVerified", "load_articles", "load_indicators", "load_table"]
 
-_MODELS = {"indicators": IndicatorsModel, "articles": ArticlesModel}
+_TABLES = {table.name: table for table in TABLES}
 
 
 def _read_sums(fs, folder: str) -> dict[str, str] | None:
@@ -56,43 +61,71 @@ def _expected_hash(fs, folder: str, name: str) -> tuple[str, str]:
     return posixpath.join(folder, name), sums[name]
 
 
-def read_published_parquet(
+def read_published_bytes(
     source: str | os.PathLike, table: str, storage_options: dict | None = None, verify: bool = True
-) -> pd.DataFrame:
-    """A published Parquet file as a DataFrame, its bytes checked against its release first."""
+) -> tuple[str, bytes]:
+    """(where it was read, its bytes) of a published Parquet file, the bytes checked against
+    its release first."""
     location = os.fspath(source)
     fs, path = fsspec.core.url_to_fs(location, **(storage_options or {}))
     given_file = path.endswith(".parquet")
     if not given_file and not fs.isdir(path):
         raise FileNotFoundError(f"{location} is neither a folder of published files nor a .parquet file")
     folder, name = posixpath.split(path) if given_file else (path, f"{table}.parquet")
+    label = location if given_file else posixpath.join(location, name)
     if not verify:
-        return pd.read_parquet(io.BytesIO(fs.cat_file(posixpath.join(folder, name))))
+        return label, fs.cat_file(posixpath.join(folder, name))
     release_file, wanted = _expected_hash(fs, folder, name)
     data = fs.cat_file(posixpath.join(folder, name) if given_file else release_file)
     actual = sha256_hex(data)
     if actual != wanted:
         raise NotVerified(
-            f"{location}{'' if given_file else '/' + name} hashes to {actual}, but its release says {wanted}: "
+            f"{label} hashes to {actual}, but its release says {wanted}: "
             "it was changed or damaged after publication (or is a copy from another release). "
             "The next run rebuilds the top-level files; the release folder holds the verified one."
         )
-    return pd.read_parquet(io.BytesIO(data))
+    return label, data
+
+
+def _without_pandas_index(stored: arrow.Table) -> arrow.Table:
+    """The table without the index columns pandas stores (`__index_level_0__` after a
+    filter): they are a frame's labels, not columns of the table."""
+    pandas_metadata = stored.schema.pandas_metadata or {}
+    index_columns = [c for c in pandas_metadata.get("index_columns", []) if isinstance(c, str)]
+    return stored.drop_columns(index_columns) if index_columns else stored
+
+
+def frame_of_contract(data: bytes, table: str, label: str) -> pd.DataFrame:
+    """The Parquet bytes as a DataFrame, if every column is stored with the contract's Arrow
+    type (or a lossless form of it, `LOSSLESS_FORMS`) and every value meets its pandera
+    model; else `ContractErrors` naming the file and every failing column."""
+    stored = _without_pandas_index(parquet.read_table(io.BytesIO(data)))
+    expected = _TABLES[table].arrow_schema
+    mismatches = type_mismatches(stored.schema, expected)
+    if mismatches:
+        raise ContractErrors.from_type_mismatches(label, mismatches)
+    # the contract's own types, so a large_string column reads like a string one
+    columns = [stored.column(name).cast(expected.field(name).type) for name in stored.column_names]
+    frame = arrow.Table.from_arrays(columns, names=stored.column_names).to_pandas()
+    try:
+        return _TABLES[table].model.validate(frame, lazy=True)
+    except pandera.errors.SchemaErrors as errors:
+        raise ContractErrors.from_schema_errors(label, errors) from None
 
 
 def load_table(
     source: str | os.PathLike, table: str, storage_options: dict | None = None, verify: bool = True
 ) -> pd.DataFrame:
-    """A published table (`indicators` or `articles`), hash-verified, then validated by its
-    pandera model.
+    """A published table (`indicators` or `articles`), hash-verified, then checked against
+    the contract: its stored Arrow types exactly, then its values by the pandera model.
 
     Raises `NotVerified` if the bytes do not hash to what the release says (or a folder has
-    no `SHA256SUMS` or `LATEST` to say it; `verify=False` skips this), and
-    `pandera.errors.SchemaErrors` (all failures at once) if the table does not meet the
-    contract, so an analysis never starts from data it cannot trust.
+    no `SHA256SUMS` or `LATEST` to say it; `verify=False` skips this), and `ContractErrors`
+    (a `pandera.errors.SchemaErrors`; all failures at once, in its `failure_cases`) if the
+    table does not meet the contract, so an analysis never starts from data it cannot trust.
     """
-    frame = read_published_parquet(source, table, storage_options, verify)
-    return _MODELS[table].validate(frame, lazy=True)
+    label, data = read_published_bytes(source, table, storage_options, verify)
+    return frame_of_contract(data, table, label)
 
 
 def load_indicators(
