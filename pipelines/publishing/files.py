@@ -5,14 +5,17 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as arrow
 import pyarrow.parquet as pq
 
-# Spreadsheets run a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A text cell a spreadsheet would run as a formula: one that starts with `=`, `+`, `@`, a tab or
+# a carriage return, or with a `-` not followed by a number. `-0.3%`, `-12` and `-.5` are values
+# a spreadsheet shows as written, and machine readers must see them unchanged.
+SPREADSHEET_FORMULA = re.compile(r"[=+@\t\r]|-(?!\.?[0-9])")
 
 
 def sha256_hex(data: bytes) -> str:
@@ -35,16 +38,19 @@ def parquet_bytes(frame: pd.DataFrame, schema: arrow.Schema, metadata: dict[str,
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """CSV that Excel opens with Chinese intact (UTF-8 with a byte-order mark) and that
-    pandas, DuckDB and Polars read with the right header. Text cells that would run as
-    formulas are defused; the Parquet keeps them as written."""
+    pandas, DuckDB and Polars read with the right header. Text cells a spreadsheet would run
+    (`SPREADSHEET_FORMULA`) get a leading `'`; nothing else is touched, and the Parquet keeps
+    every cell as written."""
     safe = frame.copy()
     for column in safe.columns:
         values = safe[column]
         if pd.api.types.is_string_dtype(values) or values.dtype == object:
-            runs = values.astype("str").str.startswith(FORMULA_STARTS) & values.notna()
+            runs = values.astype("str").str.match(SPREADSHEET_FORMULA) & values.notna()
             if runs.any():
                 safe[column] = values.where(~runs, "'" + values.astype("str"))
-    text = safe.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%dT%H:%M:%S%z")
+    # CRLF line ends (RFC 4180): the writer then quotes a cell holding a lone CR as well as
+    # one holding LF, where with LF ends a lone CR would split the row for every reader.
+    text = safe.to_csv(index=False, lineterminator="\r\n", date_format="%Y-%m-%dT%H:%M:%S%z")
     return text.encode("utf-8-sig")
 
 
