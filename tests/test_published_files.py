@@ -1,13 +1,25 @@
 """The published files as the tools users have read them: spreadsheets, pandas, the Data Package profile."""
 
 import io
+import json
+import re
+import shutil
+from datetime import UTC, datetime
 
+import frictionless
+import jsonschema
 import pandas as pd
 import pyarrow as arrow
 import pyarrow.parquet as pq
 import pytest
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT7
 
 from pipelines.publishing.files import csv_bytes, parquet_bytes
+from schemas.contract import INDICATORS_ARROW_SCHEMA
+
+from .conftest import SEED_ARTICLE, shared_path
+from .pipeline_runs import run_pipeline
 
 # Real cells and what the CSV must hold for each: a value a spreadsheet shows as written is
 # kept, a cell it would run as a formula gets a leading quote.
@@ -45,3 +57,120 @@ def test_the_parquet_keeps_every_cell_as_written():
     schema = arrow.schema([("cell", arrow.string())])
     data = parquet_bytes(pd.DataFrame({"cell": cells}), schema, {})
     assert pq.read_table(io.BytesIO(data)).column("cell").to_pylist() == cells
+
+
+# --- the data package against the official Data Package v2.0 profile ---------------------
+
+# An article with a publication date, a negative percentage and an ASCII quote in a sentence
+# that gives rows: what spreadsheet, profile and CSV readers have tripped on.
+DATED_ARTICLE = '来源：新华社\n2025年3月5日\n净利润-0.3%。他说"营收增长"12%，2024年收入12亿元。\n'
+PROFILE_URL = "https://datapackage.org/profiles/2.0/{}"
+PROFILES = ("datapackage.json", "dataresource.json", "tableschema.json", "tabledialect.json")
+
+
+@pytest.fixture(scope="module")
+def release(tmp_path_factory):
+    """A real release made by the pipeline: the seed article and a dated one."""
+    raw = tmp_path_factory.mktemp("raw")
+    out = tmp_path_factory.mktemp("release") / "outputs"
+    shutil.copy(SEED_ARTICLE, raw)
+    (raw / "dated.txt").write_text(DATED_ARTICLE, "utf-8")
+    assert run_pipeline(raw, out).success
+    return out
+
+
+def _profile_validators() -> dict[str, jsonschema.Draft7Validator]:
+    """A validator per v2.0 profile, each resolving the profiles' URLs to the local copies
+    in ../shared (the machines here cannot reach datapackage.org), date-time formats checked."""
+    folder = shared_path("profiles", "datapackage-2.0")
+    documents = {name: json.loads((folder / name).read_text("utf-8")) for name in PROFILES}
+    registry = Registry().with_resources(
+        (PROFILE_URL.format(name), Resource.from_contents(document, default_specification=DRAFT7))
+        for name, document in documents.items()
+    )
+    return {
+        PROFILE_URL.format(name): jsonschema.Draft7Validator(
+            document, registry=registry, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER
+        )
+        for name, document in documents.items()
+    }
+
+
+def _profile_errors(validator, descriptor) -> list[str]:
+    return [f"{list(e.absolute_path)}: {e.message[:200]}" for e in validator.iter_errors(descriptor)]
+
+
+def test_the_data_package_meets_the_official_v2_profile_it_declares(release):
+    validators = _profile_validators()
+    package = json.loads((release / "datapackage.json").read_text("utf-8"))
+    assert package["$schema"] == PROFILE_URL.format("datapackage.json")
+    assert _profile_errors(validators[package["$schema"]], package) == []
+    for resource in package["resources"]:
+        assert _profile_errors(validators[PROFILE_URL.format("dataresource.json")], resource) == []
+        assert _profile_errors(validators[PROFILE_URL.format("tableschema.json")], resource["schema"]) == []
+        if "dialect" in resource:
+            assert (
+                _profile_errors(validators[PROFILE_URL.format("tabledialect.json")], resource["dialect"])
+                == []
+            )
+
+
+def test_the_profile_check_catches_what_the_issue_found():
+    validator = _profile_validators()[PROFILE_URL.format("datapackage.json")]
+    old = {
+        "created": "2026-01-01T00:00:00+0000",
+        "resources": [{"name": "indicators-parquet", "path": "indicators.parquet", "type": "file"}],
+    }
+    assert [e.validator for e in validator.iter_errors(old)] == ["format", "enum"]
+
+
+def test_the_data_package_says_what_a_catalogue_shows(release):
+    package = json.loads((release / "datapackage.json").read_text("utf-8"))
+    for key in ("id", "title", "description", "keywords", "contributors", "licenses", "sources"):
+        assert package[key], key
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", package["created"])
+    for resource in package["resources"]:
+        assert resource["type"] == "table" and resource["title"] and resource["description"]
+        assert all(field["title"] and field["description"] for field in resource["schema"]["fields"])
+    csv = {r["path"]: r for r in package["resources"]}["indicators.csv"]
+    assert csv["encoding"] == "utf-8" and csv["dialect"]["lineTerminator"] == "\r\n"
+
+
+def test_the_homepage_is_the_setting_s(monkeypatch):
+    from pipelines.publishing.releases import data_package
+
+    empty = pd.DataFrame(columns=["unit"])
+    monkeypatch.setenv("INDICATORS_HOMEPAGE", "https://data.example.org/china-indicators")
+    package = data_package({}, "1.1.0", "1.0.0", datetime(2026, 1, 1, tzinfo=UTC), "0" * 64, empty)
+    assert package["homepage"] == "https://data.example.org/china-indicators"
+    monkeypatch.delenv("INDICATORS_HOMEPAGE")
+    assert "homepage" not in data_package(
+        {}, "1.1.0", "1.0.0", datetime(2026, 1, 1, tzinfo=UTC), "0" * 64, empty
+    )
+
+
+def test_frictionless_validates_every_table_of_a_real_release_bom_and_all(release):
+    report = frictionless.validate(release / "datapackage.json")
+    assert report.valid, report.flatten(["taskNumber", "rowNumber", "fieldName", "type", "note"])
+    package = frictionless.Package(release / "datapackage.json")
+    articles = package.get_resource("articles")
+    with articles:
+        assert articles.header[0] == "article_id"  # the byte-order mark is not read into the header
+        dated = next(row for row in articles.read_rows() if row["article_id"] == "dated")
+    assert dated["published_date"] == datetime(2025, 3, 5, tzinfo=UTC)
+
+
+def test_csv_timestamps_are_iso_8601_with_z(release):
+    articles = pd.read_csv(release / "articles.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert articles.set_index("article_id").loc["dated", "published_date"] == "2025-03-05T00:00:00Z"
+
+
+def test_frictionless_checks_the_parquet_rows_against_the_schema(release, tmp_path):
+    copy = shutil.copytree(release, tmp_path / "outputs")
+    broken = pd.read_parquet(copy / "indicators.parquet")
+    broken.loc[0, "measure"] = "vibes"
+    table = arrow.Table.from_pandas(broken, schema=INDICATORS_ARROW_SCHEMA, preserve_index=False)
+    pq.write_table(table, copy / "indicators.parquet")
+    report = frictionless.validate(copy / "datapackage.json")
+    errors = report.flatten(["taskNumber", "fieldName", "type"])
+    assert [1, "measure", "constraint-error"] in errors

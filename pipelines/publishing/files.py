@@ -17,6 +17,9 @@ import pyarrow.parquet as pq
 # a spreadsheet shows as written, and machine readers must see them unchanged.
 SPREADSHEET_FORMULA = re.compile(r"[=+@\t\r]|-(?!\.?[0-9])")
 
+# Timestamps in the CSV: ISO 8601 in UTC with `Z`, the form the Table Schema's datetime expects.
+UTC_TIMESTAMP = "%Y-%m-%dT%H:%M:%SZ"
+
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
@@ -44,13 +47,15 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     safe = frame.copy()
     for column in safe.columns:
         values = safe[column]
-        if pd.api.types.is_string_dtype(values) or values.dtype == object:
+        if isinstance(values.dtype, pd.DatetimeTZDtype):
+            safe[column] = values.dt.tz_convert("UTC").dt.strftime(UTC_TIMESTAMP)
+        elif pd.api.types.is_string_dtype(values) or values.dtype == object:
             runs = values.astype("str").str.match(SPREADSHEET_FORMULA) & values.notna()
             if runs.any():
                 safe[column] = values.where(~runs, "'" + values.astype("str"))
     # CRLF line ends (RFC 4180): the writer then quotes a cell holding a lone CR as well as
     # one holding LF, where with LF ends a lone CR would split the row for every reader.
-    text = safe.to_csv(index=False, lineterminator="\r\n", date_format="%Y-%m-%dT%H:%M:%S%z")
+    text = safe.to_csv(index=False, lineterminator="\r\n")
     return text.encode("utf-8-sig")
 
 

@@ -32,7 +32,7 @@ from datetime import UTC, datetime
 import pandas as pd
 import pyarrow as arrow
 
-from pipelines.settings import RELEASE_TIME
+from pipelines.settings import HOMEPAGE, RELEASE_TIME
 from schemas.contract import (
     ARTICLES_ARROW_SCHEMA,
     DATASET_MAJOR,
@@ -56,6 +56,7 @@ class PublishedTable:
     """One table of every release: written as Parquet (with its Arrow schema) and CSV."""
 
     name: str
+    title: str
     arrow_schema: arrow.Schema
     model: type
 
@@ -66,8 +67,8 @@ class PublishedTable:
 
 # The tables a release holds; a new table is one more entry here.
 TABLES = (
-    PublishedTable("indicators", INDICATORS_ARROW_SCHEMA, IndicatorsModel),
-    PublishedTable("articles", ARTICLES_ARROW_SCHEMA, ArticlesModel),
+    PublishedTable("indicators", "Indicators", INDICATORS_ARROW_SCHEMA, IndicatorsModel),
+    PublishedTable("articles", "Articles", ARTICLES_ARROW_SCHEMA, ArticlesModel),
 )
 DATA_FILES = tuple(name for table in TABLES for name in table.files)
 MANIFEST = "datapackage.json"
@@ -79,7 +80,19 @@ RELEASES = "releases"
 QUARANTINE = "quarantine"
 
 PACKAGE_NAME = "china-economic-indicators"
+# Fixed once: every release is a version of the same package, so a catalogue sees updates of one.
+PACKAGE_ID = "urn:uuid:50392b92-f96b-47c0-824c-a3008c3f5863"
 PACKAGE_TITLE = "Economic indicators from Chinese government and press articles"
+PACKAGE_DESCRIPTION = (
+    "Every figure stated in a folder of Chinese government, ministry and press articles, one row "
+    "per mention: its value in the base unit, unit, bound, measure, year and metric, with the "
+    "sentence and character offsets it was read from and the rules that read it; and one row "
+    "per raw file, read or set aside with its reason."
+)
+KEYWORDS = ["China", "economy", "economic indicators", "statistics", "press articles", "text extraction"]
+CONTRIBUTORS = [
+    {"title": "The china-indicators project (extraction rules and pipeline)", "roles": ["creator"]}
+]
 LICENSE = {
     "name": "CC-BY-4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
@@ -454,9 +467,32 @@ def content_fingerprint(*frames: pd.DataFrame) -> str:
     return digest.hexdigest()
 
 
+FORMAT_TITLES = {"parquet": "Parquet", "csv": "CSV"}
+FORMAT_NOTES = {
+    "parquet": "Parquet with the contract's Arrow schema: the file to load.",
+    "csv": (
+        "UTF-8 with a byte-order mark (for spreadsheets), CRLF line ends, RFC 4180 quoting; a text "
+        "cell a spreadsheet would run as a formula starts with an added '. Read period and the "
+        "ids as text (the README gives each reader's options)."
+    ),
+}
+# The CSV as written by `csv_bytes`: RFC 4180, a `"` inside a cell doubled.
+CSV_DIALECT = {
+    "header": True,
+    "delimiter": ",",
+    "lineTerminator": "\r\n",
+    "quoteChar": '"',
+    "doubleQuote": True,
+}
+
+
 def data_package(payload, version, extractor_version, created, fingerprint, indicators) -> dict:
-    """A Frictionless Data Package (v2) describing every file of a release."""
+    """A Frictionless Data Package that meets the v2.0 profile it names, describing every file
+    of a release. Both formats are tables; a Parquet resource has no `bytes`, because
+    frictionless reads it with pyarrow, counts none and would report a mismatch: its hash is
+    checked by SHA256SUMS, and frictionless checks its rows against the schema."""
     units = sorted(set(indicators["unit"])) if len(indicators) else None
+    described = {table.name: table for table in TABLES}
     schemas = {
         table.name: table_schema(
             table.model, table.arrow_schema, units if table.name == "indicators" else None
@@ -466,36 +502,43 @@ def data_package(payload, version, extractor_version, created, fingerprint, indi
     resources = []
     for name, data in payload.items():
         table, _, fmt = name.partition(".")
+        about = described[table]
         resource = {
             "name": f"{table}-{fmt}" if fmt == "parquet" else table,
+            "type": "table",
             "path": name,
             "format": fmt,
             "mediatype": "text/csv" if fmt == "csv" else "application/vnd.apache.parquet",
-            "bytes": len(data),
-            "hash": f"sha256:{sha256_hex(data)}",
-            "schema": schemas[table],
+            "title": f"{about.title} ({FORMAT_TITLES[fmt]})",
+            "description": f"{about.model.__doc__} {FORMAT_NOTES[fmt]}",
         }
         if fmt == "csv":
-            resource["type"] = "table"
-            resource["encoding"] = "utf-8-sig"
-            resource["dialect"] = {"header": True, "delimiter": ",", "quoteChar": '"'}
-        else:
-            # Frictionless checks a Parquet file's bytes and hash only as a plain file; its
-            # schema stays here for readers.
-            resource["type"] = "file"
+            resource["bytes"] = len(data)
+            resource["encoding"] = "utf-8"
+            resource["dialect"] = CSV_DIALECT
+        resource["hash"] = f"sha256:{sha256_hex(data)}"
+        resource["schema"] = schemas[table]
         resources.append(resource)
-    return {
+    package = {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": PACKAGE_NAME,
+        "id": PACKAGE_ID,
         "title": PACKAGE_TITLE,
+        "description": PACKAGE_DESCRIPTION,
         "version": version,
-        "created": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "created": created.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "keywords": KEYWORDS,
+        "contributors": CONTRIBUTORS,
         "licenses": [LICENSE],
         "sources": [SOURCE],
         "x-extractor-version": extractor_version,
         "x-content-sha256": fingerprint,
         "resources": resources,
     }
+    homepage = HOMEPAGE.read()
+    if homepage:
+        package["homepage"] = homepage
+    return package
 
 
 def describe_changes(old_rows, old_articles, rows, articles) -> tuple[dict[str, int], str]:
