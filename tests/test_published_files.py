@@ -6,9 +6,11 @@ import re
 import shutil
 from datetime import UTC, datetime
 
+import duckdb
 import frictionless
 import jsonschema
 import pandas as pd
+import polars as pl
 import pyarrow as arrow
 import pyarrow.parquet as pq
 import pytest
@@ -18,7 +20,7 @@ from referencing.jsonschema import DRAFT7
 from pipelines.publishing.files import csv_bytes, parquet_bytes
 from schemas.contract import INDICATORS_ARROW_SCHEMA
 
-from .conftest import SEED_ARTICLE, shared_path
+from .conftest import REPO, SEED_ARTICLE, shared_path
 from .pipeline_runs import run_pipeline
 
 # Real cells and what the CSV must hold for each: a value a spreadsheet shows as written is
@@ -174,3 +176,41 @@ def test_frictionless_checks_the_parquet_rows_against_the_schema(release, tmp_pa
     report = frictionless.validate(copy / "datapackage.json")
     errors = report.flatten(["taskNumber", "fieldName", "type"])
     assert [1, "measure", "constraint-error"] in errors
+
+
+# --- reading the CSV with the options the README gives ------------------------------------
+
+QUOTED_SENTENCE = '他说"营收增长"12%，2024年收入12亿元。'
+
+
+def _readme_read(reader: str, csv_path) -> str:
+    """The README's line that reads the indicators CSV with `reader`, pointed at `csv_path`."""
+    readme = (REPO / "README.md").read_text("utf-8")
+    lines = [line.strip() for line in readme.splitlines() if "outputs/indicators.csv" in line]
+    (line,) = [line for line in lines if line.startswith(f"{reader}(")]
+    return line.replace("outputs/indicators.csv", str(csv_path))
+
+
+@pytest.mark.parametrize("reader", ["pd.read_csv", "polars.read_csv", "duckdb.sql"])
+def test_the_readme_s_read_options_give_the_parquet_s_text(release, reader):
+    parquet = pd.read_parquet(release / "indicators.parquet")
+    read = eval(_readme_read(reader, release / "indicators.csv"), {"pd": pd, "polars": pl, "duckdb": duckdb})
+    frame = read.df() if reader == "duckdb.sql" else read.to_pandas() if reader == "polars.read_csv" else read
+    assert list(frame.columns) == list(parquet.columns) and len(frame) == len(parquet)
+    for column in ("indicator_id", "article_id", "period"):
+        as_text = frame[column].astype(object).where(frame[column].notna(), None)
+        assert list(as_text) == list(parquet[column].astype(object).where(parquet[column].notna(), None)), (
+            column
+        )
+    assert "2024" in set(frame["period"]) and QUOTED_SENTENCE in set(frame["sentence"])
+
+
+def test_pandas_with_the_readme_s_options_keeps_every_text_cell(release):
+    parquet = pd.read_parquet(release / "indicators.parquet")
+    csv = eval(_readme_read("pd.read_csv", release / "indicators.csv"), {"pd": pd})
+    assert (
+        str(csv["period"].dtype) == "string" and csv["period"].isna().sum() == parquet["period"].isna().sum()
+    )
+    for column in ("surface", "unit", "qualifier", "measure", "metric", "sentence", "rules"):
+        assert list(csv[column]) == list(parquet[column]), column
+    assert pd.read_csv(release / "indicators.csv")["period"].dtype == "float64"  # why the options are needed
