@@ -214,3 +214,32 @@ def test_pandas_with_the_readme_s_options_keeps_every_text_cell(release):
     for column in ("surface", "unit", "qualifier", "measure", "metric", "sentence", "rules"):
         assert list(csv[column]) == list(parquet[column]), column
     assert pd.read_csv(release / "indicators.csv")["period"].dtype == "float64"  # why the options are needed
+
+
+@pytest.fixture(scope="module")
+def spark():
+    """A local Spark session, where pyspark (and a Java runtime) is installed: it is not in the
+    test extra, being some 300 MB; `pip install pyspark` runs this test."""
+    pyspark_sql = pytest.importorskip(
+        "pyspark.sql", reason="pyspark is not installed (not in the test extra)"
+    )
+    if shutil.which("java") is None:
+        pytest.skip("Spark needs a Java runtime, and there is no java on PATH")
+    session = (
+        pyspark_sql.SparkSession.builder.master("local[1]").config("spark.ui.enabled", "false").getOrCreate()
+    )
+    yield session
+    session.stop()
+
+
+def test_spark_with_the_readme_s_options_reads_quotes_and_line_breaks_in_their_cells(
+    spark, release, tmp_path
+):
+    parquet = pd.read_parquet(release / "indicators.parquet")
+    frame = eval(_readme_read("spark.read.csv", release / "indicators.csv"), {"spark": spark}).toPandas()
+    assert list(frame.columns) == list(parquet.columns) and len(frame) == len(parquet)
+    assert QUOTED_SENTENCE in set(frame["sentence"]) and "2024" in set(frame["period"])
+    cells = ['x",y', 'ends with"', "line\nbreak", '"quoted", then, commas']
+    (tmp_path / "indicators.csv").write_bytes(csv_bytes(pd.DataFrame({"cell": cells})))
+    read = eval(_readme_read("spark.read.csv", tmp_path / "indicators.csv"), {"spark": spark}).toPandas()
+    assert list(read["cell"]) == cells
