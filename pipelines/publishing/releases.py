@@ -603,5 +603,6 @@ def release_readme(version, previous, created, change_text, indicators, articles
         "## Files\n\n"
         "`indicators.parquet` / `indicators.csv`: one row per indicator mention. "
         "`articles.parquet` / `articles.csv`: one row per raw file. `datapackage.json` describes "
-        "every file (schema, bytes, sha256); `SHA256SUMS` lists the hashes (`sha256sum -c SHA256SUMS`).\n"
+        "every file (title, schema, sha256) as a Data Package v2.0; `SHA256SUMS` lists the hashes "
+        "(`sha256sum -c SHA256SUMS`).\n"
     )
