@@ -38,6 +38,11 @@ RELEASE_TIME = Setting(
     "INDICATORS_RELEASE_TIME", None, "a fixed ISO 8601 `created` stamp, for reproducible rebuilds"
 )
 PG_URL = Setting("INDICATORS_PG_URL", None, "the PostgreSQL URL of the distributed Dagster instance")
+HOMEPAGE = Setting(
+    "INDICATORS_HOMEPAGE",
+    None,
+    "the web page of the published data, written as the data package's `homepage`",
+)
 
 SETTINGS = (
     RAW_DIR,
@@ -50,6 +55,7 @@ SETTINGS = (
     IO_DIR,
     RELEASE_TIME,
     PG_URL,
+    HOMEPAGE,
 )
 
 

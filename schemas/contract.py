@@ -43,6 +43,13 @@ class Column:
     # column: a frame of the wrong dtype is a broken contract, not something to repair.
     coerce: bool = False
 
+    # The column's human-readable name in the data package; where empty, its name in words.
+    title: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.title or self.name.replace("_", " ").capitalize()
+
     @property
     def series_type(self):
         if arrow.types.is_timestamp(self.arrow_type):
@@ -81,12 +88,14 @@ INDICATOR_COLUMN_TABLE: tuple[Column, ...] = (
         arrow.string(),
         "Stable id of the mention: the same article text and extractor give the same id.",
         checks={"unique": True, "str_length": _ID_LENGTH},
+        title="Indicator ID",
     ),
     Column(
         "article_id",
         arrow.string(),
         "The raw file's name without its extension.",
         checks={"str_length": _NOT_EMPTY},
+        title="Article ID",
     ),
     Column(
         "surface",
@@ -125,6 +134,7 @@ INDICATOR_COLUMN_TABLE: tuple[Column, ...] = (
         "The year the figure refers to (YYYY) when its sentence states one, else null.",
         nullable=True,
         checks={"str_matches": r"^(19|20)\d{2}$"},
+        title="Period (year)",
     ),
     Column("metric", arrow.string(), "What is measured, in the article's own words."),
     Column(
@@ -132,12 +142,14 @@ INDICATOR_COLUMN_TABLE: tuple[Column, ...] = (
         arrow.int64(),
         "Start offset of the surface in the article's raw decoded text (characters).",
         checks={"ge": 0},
+        title="Start offset",
     ),
     Column(
         "char_end",
         arrow.int64(),
         "End offset (exclusive) of the surface in the article's raw decoded text.",
         checks={"gt": 0},
+        title="End offset",
     ),
     Column("sentence", arrow.string(), "The sentence the figure was read from, as cleaned for reading."),
     Column(
@@ -145,6 +157,7 @@ INDICATOR_COLUMN_TABLE: tuple[Column, ...] = (
         arrow.string(),
         "The named extraction rules that made the row, ';'-joined: candidate form; bound; measure.",
         checks={"str_length": _NOT_EMPTY},
+        title="Extraction rules",
     ),
     Column(
         "extractor_version",
@@ -160,6 +173,7 @@ ARTICLE_COLUMN_TABLE: tuple[Column, ...] = (
         arrow.string(),
         "The raw file's name without its extension.",
         checks={"unique": True, "str_length": _NOT_EMPTY},
+        title="Article ID",
     ),
     Column("file_name", arrow.string(), "The raw file's path inside the raw folder."),
     Column("title", arrow.string(), "The article's first line, where it reads as a title.", nullable=True),
@@ -180,6 +194,7 @@ ARTICLE_COLUMN_TABLE: tuple[Column, ...] = (
         arrow.string(),
         "SHA-256 of the raw file's bytes.",
         checks={"str_matches": r"^[0-9a-f]{64}$"},
+        title="SHA-256",
     ),
     Column(
         "encoding",
@@ -187,8 +202,20 @@ ARTICLE_COLUMN_TABLE: tuple[Column, ...] = (
         "The encoding the file was decoded with (utf-8, gb18030, big5, utf-16 …).",
         nullable=True,
     ),
-    Column("n_chars", arrow.int64(), "Length of the decoded text in characters.", checks={"ge": 0}),
-    Column("n_indicators", arrow.int64(), "How many indicator rows the article gave.", checks={"ge": 0}),
+    Column(
+        "n_chars",
+        arrow.int64(),
+        "Length of the decoded text in characters.",
+        checks={"ge": 0},
+        title="Characters",
+    ),
+    Column(
+        "n_indicators",
+        arrow.int64(),
+        "How many indicator rows the article gave.",
+        checks={"ge": 0},
+        title="Indicator rows",
+    ),
     Column(
         "status",
         arrow.string(),
@@ -214,7 +241,11 @@ def dataframe_model(class_name: str, doc: str, columns: tuple[Column, ...], **co
     }
     for column in columns:
         namespace[column.name] = pa.Field(
-            nullable=column.nullable, description=column.description, coerce=column.coerce, **column.checks
+            nullable=column.nullable,
+            title=column.label,
+            description=column.description,
+            coerce=column.coerce,
+            **column.checks,
         )
     namespace["Config"] = type("Config", (), {"strict": True, "coerce": False, "ordered": True, **config})
     return type(class_name, (pa.DataFrameModel,), namespace)

@@ -48,6 +48,7 @@ def table_schema(model, arrow_schema: arrow.Schema, units: list[str] | None = No
         field: dict = {
             "name": arrow_field.name,
             "type": _field_type(arrow_field.type),
+            "title": column.title,
             "description": column.description,
         }
         constraints: dict = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,8 +16,20 @@ import pyarrow.parquet as pq
 
 from .rowfiles import ROW_GROUP_ROWS
 
-# Spreadsheets run a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A text cell a spreadsheet would run as a formula. `-0.3%`, `-12` and `-.5` are values
+# shown as written, and machine readers must see them unchanged; a number that goes on to run
+# a program (DDE's `|`) or call a function is a formula all the same.
+SPREADSHEET_FORMULA = re.compile(
+    r"""
+      [=+@\t\r]                  # starts a formula
+    | -(?!\.?[0-9])              # a minus before no number: -A1, -=1
+    | -.*?(?:\||[A-Za-z]\()      # -2+3+cmd|' /C calc'!A0, -1+HYPERLINK("…")
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+# Timestamps in the CSV: ISO 8601 in UTC with `Z`, the form the Table Schema's datetime expects.
+UTC_TIMESTAMP = "%Y-%m-%dT%H:%M:%SZ"
 
 
 def sha256_hex(data: bytes) -> str:
@@ -66,8 +79,9 @@ def write_csv(frames: Iterable[pd.DataFrame], handle) -> None:
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """CSV that Excel opens with Chinese intact (UTF-8 with a byte-order mark) and that
-    pandas, DuckDB and Polars read with the right header. Text cells that would run as
-    formulas are defused; the Parquet keeps them as written."""
+    pandas, DuckDB and Polars read with the right header. Text cells a spreadsheet would run
+    (`SPREADSHEET_FORMULA`) get a leading `'`; nothing else is touched, and the Parquet keeps
+    every cell as written."""
     return _csv_text(frame, header=True).encode("utf-8-sig")
 
 
@@ -75,11 +89,15 @@ def _csv_text(frame: pd.DataFrame, header: bool) -> str:
     safe = frame.copy()
     for column in safe.columns:
         values = safe[column]
-        if pd.api.types.is_string_dtype(values) or values.dtype == object:
-            runs = values.astype("str").str.startswith(FORMULA_STARTS) & values.notna()
+        if isinstance(values.dtype, pd.DatetimeTZDtype):
+            safe[column] = values.dt.tz_convert("UTC").dt.strftime(UTC_TIMESTAMP)
+        elif pd.api.types.is_string_dtype(values) or values.dtype == object:
+            runs = values.astype("str").str.match(SPREADSHEET_FORMULA) & values.notna()
             if runs.any():
                 safe[column] = values.where(~runs, "'" + values.astype("str"))
-    return safe.to_csv(index=False, header=header, lineterminator="\n", date_format="%Y-%m-%dT%H:%M:%S%z")
+    # CRLF line ends (RFC 4180): the writer then quotes a cell holding a lone CR as well as
+    # one holding LF, where with LF ends a lone CR would split the row for every reader.
+    return safe.to_csv(index=False, header=header, lineterminator="\r\n")
 
 
 def atomic_write(path: Path, data: bytes, before_replace=None) -> None:

@@ -36,7 +36,7 @@ import pyarrow as arrow
 import pyarrow.parquet as pq
 from upath import UPath
 
-from pipelines.settings import RELEASE_TIME
+from pipelines.settings import HOMEPAGE, RELEASE_TIME
 from schemas.contract import (
     ARTICLES_ARROW_SCHEMA,
     DATASET_MAJOR,
@@ -61,6 +61,7 @@ class PublishedTable:
     """One table of every release: written as Parquet (with its Arrow schema) and CSV."""
 
     name: str
+    title: str
     arrow_schema: arrow.Schema
     model: type
 
@@ -71,8 +72,8 @@ class PublishedTable:
 
 # The tables a release holds; a new table is one more entry here.
 TABLES = (
-    PublishedTable("indicators", INDICATORS_ARROW_SCHEMA, IndicatorsModel),
-    PublishedTable("articles", ARTICLES_ARROW_SCHEMA, ArticlesModel),
+    PublishedTable("indicators", "Indicators", INDICATORS_ARROW_SCHEMA, IndicatorsModel),
+    PublishedTable("articles", "Articles", ARTICLES_ARROW_SCHEMA, ArticlesModel),
 )
 DATA_FILES = tuple(name for table in TABLES for name in table.files)
 MANIFEST = "datapackage.json"
@@ -84,7 +85,19 @@ RELEASES = "releases"
 QUARANTINE = "quarantine"
 
 PACKAGE_NAME = "china-economic-indicators"
+# Fixed once: every release is a version of the same package, so a catalogue sees updates of one.
+PACKAGE_ID = "urn:uuid:50392b92-f96b-47c0-824c-a3008c3f5863"
 PACKAGE_TITLE = "Economic indicators from Chinese government and press articles"
+PACKAGE_DESCRIPTION = (
+    "Every figure stated in a folder of Chinese government, ministry and press articles, one row "
+    "per mention: its value in the base unit, unit, bound, measure, year and metric, with the "
+    "sentence and character offsets it was read from and the rules that read it; and one row "
+    "per raw file, read or set aside with its reason."
+)
+KEYWORDS = ["China", "economy", "economic indicators", "statistics", "press articles", "text extraction"]
+CONTRIBUTORS = [
+    {"title": "The china-indicators project (extraction rules and pipeline)", "roles": ["creator"]}
+]
 LICENSE = {
     "name": "CC-BY-4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
@@ -524,10 +537,32 @@ def content_fingerprint(*tables) -> str:
     return digest.hexdigest()
 
 
+FORMAT_TITLES = {"parquet": "Parquet", "csv": "CSV"}
+FORMAT_NOTES = {
+    "parquet": "Parquet with the contract's Arrow schema: the file to load.",
+    "csv": (
+        "UTF-8 with a byte-order mark (for spreadsheets), CRLF line ends, RFC 4180 quoting; a text "
+        "cell a spreadsheet would run as a formula starts with an added '. Read period and the "
+        "ids as text (the README gives each reader's options)."
+    ),
+}
+# The CSV as written by `csv_bytes`: RFC 4180, a `"` inside a cell doubled.
+CSV_DIALECT = {
+    "header": True,
+    "delimiter": ",",
+    "lineTerminator": "\r\n",
+    "quoteChar": '"',
+    "doubleQuote": True,
+}
+
+
 def data_package(files, version, extractor_version, created, fingerprint, units) -> dict:
-    """A Frictionless Data Package (v2) describing every file of a release (`files`: name →
-    bytes and sha256); `units` are the units the indicators table holds."""
-    units = units or None
+    """A Frictionless Data Package that meets the v2.0 profile it names, describing every file
+    of a release. Both formats are tables; a Parquet resource has no `bytes`, because
+    frictionless reads it with pyarrow, counts none and would report a mismatch: its hash is
+    checked by SHA256SUMS, and frictionless checks its rows against the schema."""
+    units = units or None  # the units the indicators table holds; `files`: name → bytes, sha256
+    described = {table.name: table for table in TABLES}
     schemas = {
         table.name: table_schema(
             table.model, table.arrow_schema, units if table.name == "indicators" else None
@@ -537,36 +572,43 @@ def data_package(files, version, extractor_version, created, fingerprint, units)
     resources = []
     for name, facts in files.items():
         table, _, fmt = name.partition(".")
+        about = described[table]
         resource = {
             "name": f"{table}-{fmt}" if fmt == "parquet" else table,
+            "type": "table",
             "path": name,
             "format": fmt,
             "mediatype": "text/csv" if fmt == "csv" else "application/vnd.apache.parquet",
-            "bytes": facts["bytes"],
-            "hash": f"sha256:{facts['sha256']}",
-            "schema": schemas[table],
+            "title": f"{about.title} ({FORMAT_TITLES[fmt]})",
+            "description": f"{about.model.__doc__} {FORMAT_NOTES[fmt]}",
         }
         if fmt == "csv":
-            resource["type"] = "table"
-            resource["encoding"] = "utf-8-sig"
-            resource["dialect"] = {"header": True, "delimiter": ",", "quoteChar": '"'}
-        else:
-            # Frictionless checks a Parquet file's bytes and hash only as a plain file; its
-            # schema stays here for readers.
-            resource["type"] = "file"
+            resource["bytes"] = facts["bytes"]
+            resource["encoding"] = "utf-8"
+            resource["dialect"] = CSV_DIALECT
+        resource["hash"] = f"sha256:{facts['sha256']}"
+        resource["schema"] = schemas[table]
         resources.append(resource)
-    return {
+    package = {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": PACKAGE_NAME,
+        "id": PACKAGE_ID,
         "title": PACKAGE_TITLE,
+        "description": PACKAGE_DESCRIPTION,
         "version": version,
-        "created": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "created": created.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "keywords": KEYWORDS,
+        "contributors": CONTRIBUTORS,
         "licenses": [LICENSE],
         "sources": [SOURCE],
         "x-extractor-version": extractor_version,
         "x-content-sha256": fingerprint,
         "resources": resources,
     }
+    homepage = HOMEPAGE.read()
+    if homepage:
+        package["homepage"] = homepage
+    return package
 
 
 _ROW_KEY = ["article_id", "char_start", "char_end", "value"]
@@ -652,5 +694,6 @@ def release_readme(version, previous, created, change_text, n_indicators: int, a
         "## Files\n\n"
         "`indicators.parquet` / `indicators.csv`: one row per indicator mention. "
         "`articles.parquet` / `articles.csv`: one row per raw file. `datapackage.json` describes "
-        "every file (schema, bytes, sha256); `SHA256SUMS` lists the hashes (`sha256sum -c SHA256SUMS`).\n"
+        "every file (title, schema, sha256) as a Data Package v2.0; `SHA256SUMS` lists the hashes "
+        "(`sha256sum -c SHA256SUMS`).\n"
     )
