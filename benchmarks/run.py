@@ -28,8 +28,9 @@ import json, resource, subprocess, sys, time
 start = time.perf_counter()
 done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 wall = time.perf_counter() - start
-peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"rc": done.returncode, "wall_s": wall, "peak_mib": peak_kib / 1024, "err": done.stderr[-2000:]}))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"rc": done.returncode, "wall_s": wall, "peak_mib": usage.ru_maxrss / 1024,
+                  "cpu_s": usage.ru_utime + usage.ru_stime, "err": done.stderr[-2000:]}))
 """
 
 
@@ -65,7 +66,11 @@ def pipeline_run(raw: Path, out: Path, home: Path) -> dict:
     result = json.loads(done.stdout.strip().splitlines()[-1])
     if result["rc"] != 0:
         raise RuntimeError(f"pipeline run failed:\n{result['err']}")
-    return {"wall_s": round(result["wall_s"], 2), "peak_mib": round(result["peak_mib"], 1)}
+    return {
+        "wall_s": round(result["wall_s"], 2),
+        "peak_mib": round(result["peak_mib"], 1),
+        "cpu_s": round(result["cpu_s"], 2),
+    }
 
 
 def cold(raw: Path, label: str) -> tuple[dict, Path, Path]:
@@ -142,6 +147,27 @@ def celery_run(raw: Path, workers: int) -> dict:
         return {"skipped": str(skipped)}
 
 
+def scale_rows(sizes: list[int]) -> dict:
+    """Cold, unchanged and one-added runs at each size, and the memory slope between the
+    smallest and the largest: the memory a run needs per article of the corpus."""
+    rows: dict = {}
+    for n in sizes:
+        corpus = build(WORK / f"corpus-{n}", n)
+        rows[f"cold_{n}"], out, home = cold(corpus, f"scale-{n}")
+        rows[f"unchanged_{n}"] = pipeline_run(corpus, out, home)
+        added = extra_article(corpus)
+        try:
+            rows[f"one_added_{n}"] = pipeline_run(corpus, out, home)
+        finally:
+            added.unlink()
+    if len(sizes) >= 2:
+        low, high = min(sizes), max(sizes)
+        for kind in ("cold", "unchanged", "one_added"):
+            grown = rows[f"{kind}_{high}"]["peak_mib"] - rows[f"{kind}_{low}"]["peak_mib"]
+            rows[f"{kind}_slope_kib_per_article"] = round(grown * 1024 / (high - low), 2)
+    return rows
+
+
 def folder_bytes(folder: Path, pattern: str = "*.txt") -> int:
     return sum(p.stat().st_size for p in folder.glob(pattern))
 
@@ -151,6 +177,11 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", default="1,1000,10000", help="corpus sizes for cold runs")
     parser.add_argument("--library-chars", type=int, default=8_000_000)
     parser.add_argument("--no-celery", action="store_true", help="skip the two-worker Celery row")
+    parser.add_argument(
+        "--scale",
+        default="10000,100000",
+        help="corpus sizes of the scale rows (cold, unchanged, one added; peak RSS and slope); '' skips",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     WORK.mkdir(exist_ok=True)
@@ -187,6 +218,7 @@ def main(argv=None) -> int:
     if not args.no_celery:
         runs[f"celery_2_workers_{largest}"] = celery_run(corpora[largest], workers=2)
     figures["runs"] = runs
+    figures["scale"] = scale_rows([int(s) for s in args.scale.split(",") if s])
 
     lib = figures["library"]
     print(
@@ -228,6 +260,16 @@ def main(argv=None) -> int:
         ):
             print(
                 f"| {key.replace('_bytes', '').replace('_', '.', 1)} | {s[key]:,} bytes ({s[key] / s['raw_text_bytes']:.2f}x raw) | |"
+            )
+    for name, row in figures["scale"].items():
+        if name.endswith("slope_kib_per_article"):
+            print(f"| scale: {name.replace('_', ' ')} | {row} KiB | < 2 KiB |")
+        else:
+            n = int(name.rsplit("_", 1)[1])
+            target = "<= 1.0 GiB" if n >= 100000 else ""
+            per = f", {1000 * row['cpu_s'] / n:.2f} ms CPU an article"
+            print(
+                f"| scale: {name.replace('_', ' ')} articles | {row['wall_s']} s, {row['peak_mib']} MiB peak{per} | {target} |"
             )
     print(json.dumps(figures))
     return 0
