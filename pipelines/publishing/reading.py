@@ -44,7 +44,7 @@ _DATE_RE = re.compile(r"((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d
 _HTML_START_RE = re.compile(r"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p[\s>])", re.I)
 
 
-@dataclass
+@dataclass(slots=True)
 class ArticleText:
     """One raw file and what became of it."""
 
