@@ -174,6 +174,12 @@ def split_list_subject(subject: str) -> list[str]:
     return [item for item in LIST_SPLIT_RE.split(subject) if item]
 
 
+# How far back before a figure the sentence's words may make its metric, when its clause
+# names none: a metric is a phrase, and reading the whole sentence for each of its figures
+# made a long sentence take quadratic time.
+METRIC_REACH = 300
+
+
 class SubjectTracker:
     """What an analyst carries from one figure of a sentence to the next to say what it
     measures: the subject, the items a `分别` list distributes over, the metrics read so far,
@@ -217,8 +223,8 @@ class SubjectTracker:
             size = _list_size(self.text, self.mentions, position)
             if size > 1 and len(self.earlier_metrics) >= size:
                 self.list_items = self.earlier_metrics[-size:]
-        if not metric:  # the words of the sentence before the figure
-            whole = tidy_subject(self.display[self.start : mention.start])
+        if not metric:  # the words of the sentence before the figure, within reach
+            whole = tidy_subject(self.display[max(self.start, mention.start - METRIC_REACH) : mention.start])
             metric = last_phrase(whole) or whole
         self.earlier_metrics.append(metric)
         self.list_position = 0
