@@ -310,10 +310,12 @@ def find_mentions(text: str, rejected: list | None = None) -> list[Mention]:
     pos = 0
     scan = _Scan(text, rejected)
     addresses = [(m.start(), m.end()) for m in URL_RE.finditer(text)]
+    address_starts = [start for start, _ in addresses]
     for match in CANDIDATE_RE.finditer(text):
         if match.start() < pos:
             continue  # inside a mention already read (a range's second number, say)
-        if addresses and any(s <= match.start() < e for s, e in addresses):
+        at = bisect_right(address_starts, match.start()) - 1
+        if at >= 0 and match.start() < addresses[at][1]:
             scan.reject(match.start(), match.end(), Reason.ADDRESS)  # `%28` is no percentage
             continue
         found, next_pos = _read_candidate(text, match, scan)
