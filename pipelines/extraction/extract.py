@@ -35,6 +35,10 @@ from .patterns import (
 )
 
 RULE_SEPARATOR = ";"
+# How far back in its clause a figure's measure looks for the noun that names it
+# (`增速`, `比重`): the noun stands near the figure, and reading a long clause whole for
+# each of its figures made a long sentence take quadratic time.
+MEASURE_REACH = 300
 # Where the qualifier came from (`qualifier_for`), as a rule name.
 QUALIFIER_RULES: dict[str, str] = {
     "form": "bound in the number's form",
@@ -286,8 +290,7 @@ class _SentenceReader:
         # `…预算开支增幅最大，介乎六成至七成`.
         reads_before = clause_index and needs_subject(own) and mention.unit in PERCENT_SIGNS
         noun_scope = self.clause_starts[clause_index - 1] if reads_before else clause_start
-        measure, sign, self.measure_rule = measure_for(
-            mention, pre, text[noun_scope : mention.start], text, previous_measure
-        )
+        clause_before = text[max(noun_scope, mention.start - MEASURE_REACH) : mention.start]
+        measure, sign, self.measure_rule = measure_for(mention, pre, clause_before, text, previous_measure)
         metric = self.subjects.metric(position, mention, own, pre, clause_index)
         return measure, sign, metric
