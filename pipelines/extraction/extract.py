@@ -39,6 +39,9 @@ RULE_SEPARATOR = ";"
 # (`增速`, `比重`): the noun stands near the figure, and reading a long clause whole for
 # each of its figures made a long sentence take quadratic time.
 MEASURE_REACH = 300
+# How far back the words before a metric are searched for the opening of a bracket it was
+# cut inside (`balance_brackets`): the metric stands right before its figure.
+BRACKET_LOOKBACK = 600
 # Where the qualifier came from (`qualifier_for`), as a rule name.
 QUALIFIER_RULES: dict[str, str] = {
     "form": "bound in the number's form",
@@ -235,7 +238,8 @@ class _SentenceReader:
         else:
             measure, sign, metric = self._new_reading(position, mention, pre, pre_from, clause_index)
             measure_rule = self.measure_rule
-        metric = balance_brackets(metric, self.display[self.start : mention.start])
+        before = self.display[max(self.start, mention.start - BRACKET_LOOKBACK) : mention.start]
+        metric = balance_brackets(metric, before)
         value = mention.value
         if measure == "growth" and sign < 0 and value > 0:
             value = -value

@@ -212,9 +212,7 @@ class SubjectTracker:
     def metric(self, position: int, mention: Mention, own: str, pre: str, clause_index: int) -> str:
         """The metric of a figure that starts a reading of its own; never empty."""
         clause_start = self.clause_starts[clause_index]
-        next_start = next(
-            (m.start for m in self.mentions[position + 1 :] if m.start > mention.start), self.end
-        )
+        next_start = _next_figure_start(self.mentions, position, self.end)
         metric, self.subject, self.list_items = _metric_for(
             self.clean, mention, own, self.subject, pre, self.topic.before(clause_start), next_start
         )
@@ -301,10 +299,21 @@ def _metric_for(
     return own, subject, items
 
 
+def _next_figure_start(mentions: list[Mention], position: int, end: int) -> int:
+    """Where the next figure after `mentions[position]` starts (the other end of a range
+    starts with it), else `end`; by index, as a slice of the rest would copy it each time."""
+    start = mentions[position].start
+    for index in range(position + 1, len(mentions)):
+        if mentions[index].start > start:
+            return mentions[index].start
+    return end
+
+
 def _list_size(text: str, mentions: list[Mention], position: int) -> int:
     """How many figures stand in the list that starts at `mentions[position]`."""
     size = 1
-    for earlier, later in zip(mentions[position:], mentions[position + 1 :]):
+    for index in range(position + 1, len(mentions)):  # by index: a slice copies the rest
+        earlier, later = mentions[index - 1], mentions[index]
         if later.start == earlier.start:
             continue  # the two ends of one range
         if not is_list_continuation(text, earlier, later):
