@@ -7,6 +7,7 @@ from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 
 from .cleaning import CleanText, clean_text
+from .deadline import NO_DEADLINE, Deadline
 from .interpret import (
     find_year_refs,
     is_list_continuation,
@@ -92,12 +93,16 @@ def indicator_id(article_id: str, row: Indicator) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def extract_indicators(raw: str, trace: Trace | None = None) -> list[Indicator]:
+def extract_indicators(
+    raw: str, trace: Trace | None = None, max_seconds: float | None = None
+) -> list[Indicator]:
     """Every indicator mention of one article's raw text, in text order; `trace`, if
-    given, records why each number gave a row or none (`pipelines.explain`)."""
+    given, records why each number gave a row or none (`pipelines.explain`). Past
+    `max_seconds` (none if None) it raises `ExtractionTooSlow`."""
+    deadline = Deadline(max_seconds) if max_seconds is not None else NO_DEADLINE
     clean = clean_text(raw)
     text = clean.text
-    mentions = find_mentions(text, trace.rejected if trace is not None else None)
+    mentions = find_mentions(text, trace.rejected if trace is not None else None, deadline)
     if trace is not None:
         trace.clean = clean
     if not mentions:
@@ -111,7 +116,8 @@ def extract_indicators(raw: str, trace: Trace | None = None) -> list[Indicator]:
             group.append(mentions[index])
             index += 1
         if group:
-            rows.extend(_read_sentence(clean, refs, sentence_start, sentence_end, group, trace))
+            reader = _SentenceReader(clean, refs, sentence_start, sentence_end, group, trace)
+            rows.extend(reader.rows(deadline))
     return rows
 
 
@@ -170,17 +176,6 @@ def _names_a_group(text: str, mention: Mention) -> bool:
     return after[0] not in NOT_A_NOUN_START and after[0] not in AGE_NOT_A_GROUP_NEXT
 
 
-def _read_sentence(
-    clean: CleanText,
-    refs,
-    sentence_start: int,
-    sentence_end: int,
-    mentions: list[Mention],
-    trace: Trace | None = None,
-) -> list[Indicator]:
-    return _SentenceReader(clean, refs, sentence_start, sentence_end, mentions, trace).rows()
-
-
 class _SentenceReader:
     """Reads the figures of one sentence in order, carrying what an analyst carries from
     one figure to the next: the subject, the reading of a list, the clause's words."""
@@ -198,10 +193,11 @@ class _SentenceReader:
         self.measure_rule = ""
         self.trace = trace
 
-    def rows(self) -> list[Indicator]:
+    def rows(self, deadline: Deadline = NO_DEADLINE) -> list[Indicator]:
         rows = []
         sentence = self.display[self.start : self.end].strip()
         for position, mention in enumerate(self.mentions):
+            deadline.check()
             row = self._read(position, mention, sentence)
             if row is not None:
                 rows.append(row)
