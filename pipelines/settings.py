@@ -24,6 +24,12 @@ OUTPUT_DIR = Setting("INDICATORS_OUTPUT_DIR", "outputs", "the folder (or s3:// U
 MAX_ARTICLE_BYTES = Setting(
     "INDICATORS_MAX_ARTICLE_BYTES", str(20 * 1024 * 1024), "a larger raw file is set aside as too large"
 )
+MAX_SECONDS_PER_ARTICLE = Setting(
+    "INDICATORS_MAX_SECONDS_PER_ARTICLE",
+    "60",
+    "an article whose extraction takes longer is set aside as `failed`, so it cannot stall the run "
+    "(0: no limit)",
+)
 EXECUTOR = Setting("INDICATORS_EXECUTOR", "in_process", "`in_process` (one process) or `celery`")
 CELERY_BROKER = Setting("INDICATORS_CELERY_BROKER", None, "the Celery broker URL (`redis://host:6379/0`)")
 CELERY_BACKEND = Setting("INDICATORS_CELERY_BACKEND", None, "the Celery result backend; the broker if unset")
@@ -37,6 +43,7 @@ SETTINGS = (
     RAW_DIR,
     OUTPUT_DIR,
     MAX_ARTICLE_BYTES,
+    MAX_SECONDS_PER_ARTICLE,
     EXECUTOR,
     CELERY_BROKER,
     CELERY_BACKEND,

@@ -125,8 +125,8 @@ def test_a_failed_contract_check_publishes_nothing_and_reports_why(folders, monk
 
     real = tables.indicator_columns
 
-    def broken(article):
-        columns = real(article)
+    def broken(article, **options):
+        columns = real(article, **options)
         columns["measure"][0] = "vibes"
         return columns
 

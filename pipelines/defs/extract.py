@@ -48,7 +48,7 @@ def _shard_asset(shard: int) -> AssetsDefinition:
     ) -> Output[Extraction]:
         mine = [a for a in raw_articles if a.ok and shard_of(a.sha256, EXTRACTION_SHARDS) == shard]
         cached, hashes = reusable_rows(folders.output, EXTRACTOR_VERSION, {a.article_id for a in mine})
-        result = extract_articles(mine, cached, hashes)
+        result = extract_articles(mine, cached, hashes, folders.max_seconds_per_article)
         context.log.info(f"batch {shard}: extracted {len(result.extracted)}, reused {len(result.reused)}")
         return Output(result, metadata=_extraction_metadata(result))
 

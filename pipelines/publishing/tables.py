@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 import pyarrow as arrow
 
-from pipelines.extraction import EXTRACTOR_VERSION, extract_indicators, indicator_id
+from pipelines.extraction import EXTRACTOR_VERSION, ExtractionTooSlow, extract_indicators, indicator_id
+from pipelines.settings import MAX_SECONDS_PER_ARTICLE
 from schemas.contract import (
     ARTICLE_COLUMNS,
     ARTICLE_SORT,
@@ -29,13 +30,17 @@ def empty_indicators() -> pd.DataFrame:
     return INDICATORS_ARROW_SCHEMA.empty_table().to_pandas()
 
 
+# The longest one article's extraction may take by default (`INDICATORS_MAX_SECONDS_PER_ARTICLE`).
+DEFAULT_MAX_SECONDS = float(MAX_SECONDS_PER_ARTICLE.default or "0")
+
 _ROW_FIELDS = [c for c in INDICATOR_COLUMNS if c not in ("indicator_id", "article_id", "extractor_version")]
 
 
-def indicator_columns(article: ArticleText) -> dict[str, list]:
+def indicator_columns(article: ArticleText, max_seconds: float | None = None) -> dict[str, list]:
     """The indicator rows of one decoded article, column by column (a list per contract
-    column): a batch's table is built from these once, not one frame per article."""
-    rows = extract_indicators(article.text)
+    column): a batch's table is built from these once, not one frame per article. Past
+    `max_seconds` it raises `ExtractionTooSlow`."""
+    rows = extract_indicators(article.text, max_seconds=max_seconds)
     columns: dict[str, list] = {
         "indicator_id": [indicator_id(article.article_id, row) for row in rows],
         "article_id": [article.article_id] * len(rows),
@@ -117,14 +122,18 @@ def shard_of(sha256: str, shards: int) -> int:
 
 
 def extract_articles(
-    articles: Iterable[ArticleText], cached: pd.DataFrame | None, cached_hashes: dict[str, str]
+    articles: Iterable[ArticleText],
+    cached: pd.DataFrame | None,
+    cached_hashes: dict[str, str],
+    max_seconds: float | None = DEFAULT_MAX_SECONDS,
 ) -> Extraction:
     """Rows for every readable article: reused from `cached` where the article's text and
     the extractor are unchanged, extracted afresh otherwise.
 
-    A failure inside one article is logged and recorded; that article gives no rows and
-    the others go on.
+    A failure inside one article, or an extraction longer than `max_seconds` (no limit if
+    None or 0), is logged and recorded; that article gives no rows and the others go on.
     """
+    limit = max_seconds if max_seconds and max_seconds > 0 else None
     columns: dict[str, list] = {name: [] for name in INDICATOR_COLUMNS}
     result = Extraction(rows=empty_indicators())
     for article in articles:
@@ -134,7 +143,11 @@ def extract_articles(
             result.reused.append(article.article_id)
             continue
         try:
-            article_columns = indicator_columns(article)
+            article_columns = indicator_columns(article, max_seconds=limit)
+        except ExtractionTooSlow as slow:  # one slow article never stalls the others
+            log.warning("extraction of %s stopped: %s; it gives no rows this run", article.file_name, slow)
+            result.failed[article.article_id] = too_slow_reason(slow.seconds)
+            continue
         except Exception:  # one bad article never stops the others
             log.exception("extraction failed for %s; it gives no rows this run", article.file_name)
             result.failed[article.article_id] = "the extractor raised an error on this text"
@@ -149,6 +162,11 @@ def extract_articles(
     if frames:
         result.rows = pd.concat(frames, ignore_index=True)
     return result
+
+
+def too_slow_reason(seconds: float) -> str:
+    """The `articles` reason of an article set aside for its extraction time."""
+    return f"extraction took longer than {seconds:g} s, the limit set by {MAX_SECONDS_PER_ARTICLE.name}"
 
 
 def merge_extractions(parts: Iterable[Extraction]) -> Extraction:
