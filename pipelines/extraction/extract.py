@@ -40,6 +40,10 @@ RULE_SEPARATOR = ";"
 # (`增速`, `比重`): the noun stands near the figure, and reading a long clause whole for
 # each of its figures made a long sentence take quadratic time.
 MEASURE_REACH = 300
+# How far back a figure's own words (its bound word, change word and subject) are read:
+# after a run of class thresholds (`超10亿元的项目`, which leave the words to the next
+# figure) they would otherwise grow with the clause.
+WORDS_REACH = 300
 # How far back the words before a metric are searched for the opening of a bracket it was
 # cut inside (`balance_brackets`): the metric stands right before its figure.
 BRACKET_LOOKBACK = 600
@@ -217,6 +221,7 @@ class _SentenceReader:
         else:
             pre_from = clause_start
         self.last_pre_from = pre_from
+        pre_from = max(pre_from, mention.start - WORDS_REACH)
         pre = text[pre_from : mention.start]
         qualifier, source = qualifier_for(mention, pre)
         counted_before = same_clause and previous.unit_kind == "count"
