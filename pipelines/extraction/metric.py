@@ -243,11 +243,11 @@ class SubjectTracker:
         says how a figure was computed (`按不变价格计算`)."""
         before = self.clause_starts[clause_index - 1]
         end = self.clause_starts[clause_index] - 1
+        if previous is not None and before < previous.post_end:
+            return  # (asked first: it is cheap, and true for every figure of a clause but its first)
         if METHOD_CLAUSE_RE.search(self.text, before, end):
             return
-        if previous is not None and before < previous.post_end:
-            return
-        named = tidy_subject(TRAILING_NUMBER_RE.sub("", self.display[before:end]))
+        named = tidy_subject(TRAILING_NUMBER_RE.sub("", self.display[max(before, end - METRIC_REACH) : end]))
         if named and not needs_subject(named) and not DIGIT_RE.search(named):
             self.subject = named  # (a clause with a date in it, `在2019年底完成`, names no subject)
 
@@ -266,7 +266,7 @@ def _metric_for(
         parts = split_list_subject(own)
         if len(parts) > 1:
             items = parts
-    stop = min(_next_stop(clean.text, mention.post_end), next_start)
+    stop = _next_stop(clean.text, mention.post_end, min(next_start, mention.post_end + METRIC_REACH))
     after = counted_thing(display, mention.post_end, stop)
     if len(after) < 2:
         after = ""
@@ -336,15 +336,17 @@ class _Topic:
         if start_of_clause <= self._end:
             return ""
         if self._text is None:
-            topic = tidy_subject(self._clean.display[self._start : self._end])
+            topic = tidy_subject(self._clean.display[max(self._start, self._end - METRIC_REACH) : self._end])
             says_who = METHOD_CLAUSE_RE.search(self._clean.text, self._start, self._end)
             self._text = "" if needs_subject(topic) or DIGIT_RE.search(topic) or says_who else topic
         return self._text
 
 
-def _next_stop(text: str, pos: int) -> int:
-    match = NEXT_STOP_RE.search(text, pos)
-    return match.start() if match else len(text)
+def _next_stop(text: str, pos: int, limit: int) -> int:
+    """The first stop (a break or a digit) after `pos`, else `limit`: searched no further,
+    as a search to the sentence's end for each of its figures took quadratic time."""
+    match = NEXT_STOP_RE.search(text, pos, limit)
+    return match.start() if match else limit
 
 
 # How far back before a metric its opening bracket may stand to be taken in.
