@@ -186,10 +186,10 @@ def test_an_article_the_extractor_fails_on_is_named_and_the_others_published(fol
 
     real = tables.extract_indicators
 
-    def explode(text):
+    def explode(text, **options):
         if text.startswith("收入"):
             raise RuntimeError("boom")
-        return real(text)
+        return real(text, **options)
 
     monkeypatch.setattr(tables, "extract_indicators", explode)
     assert run_pipeline(raw, out).success

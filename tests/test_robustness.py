@@ -72,3 +72,11 @@ def test_a_deadline_stops_a_long_extraction_soon_after_it_passes():
 def test_an_extraction_within_its_deadline_gives_the_same_rows():
     text = LONG_SENTENCES["base years"](50)
     assert extract_indicators(text, max_seconds=60) == extract_indicators(text)
+
+
+def test_a_figure_after_many_base_years_still_reads_the_year_before_them():
+    """The index of year references skips a run of `比…年` in one step, with the same answer."""
+    bases = "，".join(f"比{1900 + i}年增长{i}%" for i in range(50))
+    assert extract_indicators(f"2020年，{bases}，收入3亿元。")[-1].period == "2020"
+    assert extract_indicators(f"今年，{bases}，收入3亿元。")[-1].period is None
+    assert extract_indicators(f"2020年。{bases}，收入3亿元。")[-1].period is None  # another sentence
