@@ -30,6 +30,12 @@ BATCH_ARTICLES = Setting(
     "articles an extraction batch reads and holds at a time (each slice's rows go to a file): "
     "memory follows this, not the corpus",
 )
+MAX_SECONDS_PER_ARTICLE = Setting(
+    "INDICATORS_MAX_SECONDS_PER_ARTICLE",
+    "60",
+    "an article whose extraction takes longer is set aside as `failed`, so it cannot stall the run "
+    "(0: no limit)",
+)
 EXECUTOR = Setting("INDICATORS_EXECUTOR", "in_process", "`in_process` (one process) or `celery`")
 CELERY_BROKER = Setting("INDICATORS_CELERY_BROKER", None, "the Celery broker URL (`redis://host:6379/0`)")
 CELERY_BACKEND = Setting("INDICATORS_CELERY_BACKEND", None, "the Celery result backend; the broker if unset")
@@ -49,6 +55,7 @@ SETTINGS = (
     OUTPUT_DIR,
     MAX_ARTICLE_BYTES,
     BATCH_ARTICLES,
+    MAX_SECONDS_PER_ARTICLE,
     EXECUTOR,
     CELERY_BROKER,
     CELERY_BACKEND,

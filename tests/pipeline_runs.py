@@ -10,11 +10,14 @@ from pipelines.definitions import ASSETS, CHECKS
 from pipelines.defs.resources import IndicatorFolders
 
 
-def run_pipeline(raw: Path, out: Path, instance: DagsterInstance | None = None, raise_on_error: bool = True):
-    """Materialise every asset (and its checks) once, as `make run` does."""
+def run_pipeline(
+    raw: Path, out: Path, instance: DagsterInstance | None = None, raise_on_error: bool = True, **options
+):
+    """Materialise every asset (and its checks) once, as `make run` does; `options` are
+    further fields of the `folders` resource (`max_seconds_per_article=…`)."""
     return materialize(
         [*ASSETS, *CHECKS],
-        resources={"folders": IndicatorFolders(raw_dir=str(raw), output_dir=str(out))},
+        resources={"folders": IndicatorFolders(raw_dir=str(raw), output_dir=str(out), **options)},
         instance=instance or DagsterInstance.ephemeral(),
         raise_on_error=raise_on_error,
     )

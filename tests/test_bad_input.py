@@ -125,8 +125,8 @@ def test_a_failed_contract_check_publishes_nothing_and_reports_why(folders, monk
 
     real = tables.indicator_columns
 
-    def broken(article, text=None):
-        columns = real(article, text)
+    def broken(article, **options):
+        columns = real(article, **options)
         columns["measure"][0] = "vibes"
         return columns
 
@@ -187,10 +187,10 @@ def test_an_article_the_extractor_fails_on_is_named_and_the_others_published(fol
 
     real = tables.extract_indicators
 
-    def explode(text):
+    def explode(text, **options):
         if text.startswith("收入"):
             raise RuntimeError("boom")
-        return real(text)
+        return real(text, **options)
 
     monkeypatch.setattr(tables, "extract_indicators", explode)
     assert run_pipeline(raw, out).success
@@ -326,3 +326,30 @@ def test_the_listing_holds_no_text_and_an_article_changed_during_the_run_fails_a
     assert result.extracted == ["steady"]
     assert "edited.txt changed while the run read it" in result.failed["edited"]
     assert list(result.rows["value"]) == [5e8]
+
+
+def test_an_article_slower_than_the_limit_is_set_aside_as_failed_and_the_others_are_published(folders):
+    from pipelines.publishing.tables import too_slow_reason
+
+    raw, out = folders
+    limit = 0.05  # the long article takes about a second; the short ones a millisecond
+    (raw / "long.txt").write_text("，".join(f"增长{i % 90}.{i % 7}%" for i in range(4000)) + "。", "utf-8")
+    (raw / "short.txt").write_text("利润增长5%。", "utf-8")
+    (raw / "other.txt").write_text("收入12.5亿元，同比增长8%。", "utf-8")
+    assert run_pipeline(raw, out, max_seconds_per_article=limit).success
+    articles = pd.read_parquet(out / "articles.parquet").set_index("article_id")
+    assert articles.loc["long", "status"] == "failed"
+    assert articles.loc["long", "reason"] == too_slow_reason(limit)
+    assert "INDICATORS_MAX_SECONDS_PER_ARTICLE" in articles.loc["long", "reason"]
+    assert (articles.drop("long")["status"] == "ok").all()
+    indicators = pd.read_parquet(out / "indicators.parquet")
+    assert set(indicators["article_id"]) == {"short", "other"}
+
+
+def test_the_time_limit_per_article_is_a_setting(monkeypatch):
+    from pipelines.defs.resources import folders_from_environment
+
+    monkeypatch.delenv("INDICATORS_MAX_SECONDS_PER_ARTICLE", raising=False)
+    assert folders_from_environment().max_seconds_per_article == 60
+    monkeypatch.setenv("INDICATORS_MAX_SECONDS_PER_ARTICLE", "0.5")
+    assert folders_from_environment().max_seconds_per_article == 0.5

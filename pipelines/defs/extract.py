@@ -56,7 +56,9 @@ def _shard_asset(shard: int) -> AssetsDefinition:
         cache = ReuseCache(folders.output, EXTRACTOR_VERSION, {a.article_id for a in mine})
         text_of = partial(text_again, folders.raw_location, max_bytes=folders.max_article_bytes)
         folder = f"{run_folder(context)}/shard-{shard}"
-        result = extract_batch(mine, cache, folder, int(BATCH_ARTICLES.read()), text_of)
+        result = extract_batch(
+            mine, cache, folder, int(BATCH_ARTICLES.read()), text_of, folders.max_seconds_per_article
+        )
         context.log.info(f"batch {shard}: extracted {len(result.extracted)}, reused {len(result.reused)}")
         return Output(result, metadata=_extraction_metadata(result))
 

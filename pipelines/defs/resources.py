@@ -7,7 +7,8 @@ from dagster import ConfigurableResource
 from pipelines.publishing.reading import DEFAULT_MAX_BYTES
 from pipelines.publishing.releases import OutputFolder
 from pipelines.publishing.storage import is_remote
-from pipelines.settings import MAX_ARTICLE_BYTES, OUTPUT_DIR, RAW_DIR
+from pipelines.publishing.tables import DEFAULT_MAX_SECONDS
+from pipelines.settings import MAX_ARTICLE_BYTES, MAX_SECONDS_PER_ARTICLE, OUTPUT_DIR, RAW_DIR
 
 
 def _absolute(location: str) -> str:
@@ -21,6 +22,7 @@ class IndicatorFolders(ConfigurableResource):
     raw_dir: str
     output_dir: str
     max_article_bytes: int = DEFAULT_MAX_BYTES
+    max_seconds_per_article: float = DEFAULT_MAX_SECONDS
 
     @property
     def raw_location(self) -> str:
@@ -37,4 +39,5 @@ def folders_from_environment() -> IndicatorFolders:
         raw_dir=RAW_DIR.read(),
         output_dir=OUTPUT_DIR.read(),
         max_article_bytes=int(MAX_ARTICLE_BYTES.read()),
+        max_seconds_per_article=float(MAX_SECONDS_PER_ARTICLE.read()),
     )

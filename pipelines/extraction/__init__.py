@@ -4,6 +4,7 @@ No Dagster and no file I/O here, so it is importable, testable and fast on its o
 """
 
 from .cleaning import CleanText, clean_text, to_simplified
+from .deadline import ExtractionTooSlow
 from .extract import Indicator, extract_indicators, indicator_id
 from .numbers import NumberError, parse_amount, parse_chinese_number
 from .version import EXTRACTOR_VERSION
@@ -11,6 +12,7 @@ from .version import EXTRACTOR_VERSION
 __all__ = [
     "EXTRACTOR_VERSION",
     "CleanText",
+    "ExtractionTooSlow",
     "Indicator",
     "NumberError",
     "clean_text",

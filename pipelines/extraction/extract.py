@@ -7,6 +7,7 @@ from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 
 from .cleaning import CleanText, clean_text
+from .deadline import NO_DEADLINE, Deadline
 from .interpret import (
     find_year_refs,
     is_list_continuation,
@@ -35,6 +36,17 @@ from .patterns import (
 )
 
 RULE_SEPARATOR = ";"
+# How far back in its clause a figure's measure looks for the noun that names it
+# (`增速`, `比重`): the noun stands near the figure, and reading a long clause whole for
+# each of its figures made a long sentence take quadratic time.
+MEASURE_REACH = 300
+# How far back a figure's own words (its bound word, change word and subject) are read:
+# after a run of class thresholds (`超10亿元的项目`, which leave the words to the next
+# figure) they would otherwise grow with the clause.
+WORDS_REACH = 300
+# How far back the words before a metric are searched for the opening of a bracket it was
+# cut inside (`balance_brackets`): the metric stands right before its figure.
+BRACKET_LOOKBACK = 600
 # Where the qualifier came from (`qualifier_for`), as a rule name.
 QUALIFIER_RULES: dict[str, str] = {
     "form": "bound in the number's form",
@@ -85,12 +97,16 @@ def indicator_id(article_id: str, row: Indicator) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def extract_indicators(raw: str, trace: Trace | None = None) -> list[Indicator]:
+def extract_indicators(
+    raw: str, trace: Trace | None = None, max_seconds: float | None = None
+) -> list[Indicator]:
     """Every indicator mention of one article's raw text, in text order; `trace`, if
-    given, records why each number gave a row or none (`pipelines.explain`)."""
+    given, records why each number gave a row or none (`pipelines.explain`). Past
+    `max_seconds` (none if None) it raises `ExtractionTooSlow`."""
+    deadline = Deadline(max_seconds) if max_seconds is not None else NO_DEADLINE
     clean = clean_text(raw)
     text = clean.text
-    mentions = find_mentions(text, trace.rejected if trace is not None else None)
+    mentions = find_mentions(text, trace.rejected if trace is not None else None, deadline)
     if trace is not None:
         trace.clean = clean
     if not mentions:
@@ -104,7 +120,8 @@ def extract_indicators(raw: str, trace: Trace | None = None) -> list[Indicator]:
             group.append(mentions[index])
             index += 1
         if group:
-            rows.extend(_read_sentence(clean, refs, sentence_start, sentence_end, group, trace))
+            reader = _SentenceReader(clean, refs, sentence_start, sentence_end, group, trace)
+            rows.extend(reader.rows(deadline))
     return rows
 
 
@@ -163,17 +180,6 @@ def _names_a_group(text: str, mention: Mention) -> bool:
     return after[0] not in NOT_A_NOUN_START and after[0] not in AGE_NOT_A_GROUP_NEXT
 
 
-def _read_sentence(
-    clean: CleanText,
-    refs,
-    sentence_start: int,
-    sentence_end: int,
-    mentions: list[Mention],
-    trace: Trace | None = None,
-) -> list[Indicator]:
-    return _SentenceReader(clean, refs, sentence_start, sentence_end, mentions, trace).rows()
-
-
 class _SentenceReader:
     """Reads the figures of one sentence in order, carrying what an analyst carries from
     one figure to the next: the subject, the reading of a list, the clause's words."""
@@ -191,10 +197,11 @@ class _SentenceReader:
         self.measure_rule = ""
         self.trace = trace
 
-    def rows(self) -> list[Indicator]:
+    def rows(self, deadline: Deadline = NO_DEADLINE) -> list[Indicator]:
         rows = []
         sentence = self.display[self.start : self.end].strip()
         for position, mention in enumerate(self.mentions):
+            deadline.check()
             row = self._read(position, mention, sentence)
             if row is not None:
                 rows.append(row)
@@ -214,6 +221,7 @@ class _SentenceReader:
         else:
             pre_from = clause_start
         self.last_pre_from = pre_from
+        pre_from = max(pre_from, mention.start - WORDS_REACH)
         pre = text[pre_from : mention.start]
         qualifier, source = qualifier_for(mention, pre)
         counted_before = same_clause and previous.unit_kind == "count"
@@ -231,7 +239,8 @@ class _SentenceReader:
         else:
             measure, sign, metric = self._new_reading(position, mention, pre, pre_from, clause_index)
             measure_rule = self.measure_rule
-        metric = balance_brackets(metric, self.display[self.start : mention.start])
+        before = self.display[max(self.start, mention.start - BRACKET_LOOKBACK) : mention.start]
+        metric = balance_brackets(metric, before)
         value = mention.value
         if measure == "growth" and sign < 0 and value > 0:
             value = -value
@@ -286,8 +295,7 @@ class _SentenceReader:
         # `…预算开支增幅最大，介乎六成至七成`.
         reads_before = clause_index and needs_subject(own) and mention.unit in PERCENT_SIGNS
         noun_scope = self.clause_starts[clause_index - 1] if reads_before else clause_start
-        measure, sign, self.measure_rule = measure_for(
-            mention, pre, text[noun_scope : mention.start], text, previous_measure
-        )
+        clause_before = text[max(noun_scope, mention.start - MEASURE_REACH) : mention.start]
+        measure, sign, self.measure_rule = measure_for(mention, pre, clause_before, text, previous_measure)
         metric = self.subjects.metric(position, mention, own, pre, clause_index)
         return measure, sign, metric

@@ -32,6 +32,7 @@ from .mentions import Mention
 from .patterns import (
     AFTER_WINDOW,
     BASE_BEFORE_RE,
+    BASE_YEAR_TAIL_LONGEST,
     BASE_YEAR_TAIL_RE,
     BELOW_RE,
     BOOK_TITLE_WINDOW,
@@ -76,14 +77,45 @@ class YearRef:
     base: bool = False  # a comparison base (`比2020年`, `由2017年的`)
 
 
-def find_year_refs(text: str) -> list[YearRef]:
+class YearRefs:
+    """An article's year references in text order, with an index of where the walk back
+    of `period_for` stops: `stops[k]` is the last reference at or before `k` that is not a
+    base or look-back year, so a sentence full of `比2020年` is crossed in one step."""
+
+    def __init__(self, refs: list[YearRef]) -> None:
+        self.refs = refs
+        self.starts = [ref.start for ref in refs]
+        self.stops: list[int] = []
+        stop = -1
+        for index, ref in enumerate(refs):
+            if not _passed_over(ref):
+                stop = index
+            self.stops.append(stop)
+
+    def __len__(self) -> int:
+        return len(self.refs)
+
+    def __iter__(self):
+        return iter(self.refs)
+
+    def __getitem__(self, index):
+        return self.refs[index]
+
+
+def _passed_over(ref: YearRef) -> bool:
+    """A year that `period_for` passes over unless it stands right before the figure."""
+    return ref.kind == "look-back" or (ref.kind == "year" and ref.base)
+
+
+def find_year_refs(text: str) -> YearRefs:
     """Four-digit years, year spans and `今年`-like words, in text order."""
     refs: list[YearRef] = []
     spans = [(m.start(), m.end()) for m in YEAR_SPAN_RE.finditer(text)]
+    span_starts = [start for start, _ in spans]
     for start, end in spans:
         refs.append(YearRef(start, end, "", "span"))
     for match in YEAR_RE.finditer(text):
-        if any(s <= match.start() < e for s, e in spans):
+        if _inside(spans, span_starts, match.start()):
             continue
         if _in_book_title(text, match.start()):
             continue
@@ -97,7 +129,13 @@ def find_year_refs(text: str) -> list[YearRef]:
     for match in RELATIVE_RE.finditer(text):
         refs.append(YearRef(match.start(), match.end(), "", "relative"))
     refs.sort(key=lambda r: r.start)
-    return refs
+    return YearRefs(refs)
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """Whether `pos` falls in one of `spans` (sorted, not overlapping), by bisection."""
+    index = bisect_right(starts, pos) - 1
+    return index >= 0 and pos < spans[index][1]
 
 
 def _in_book_title(text: str, pos: int) -> bool:
@@ -105,24 +143,33 @@ def _in_book_title(text: str, pos: int) -> bool:
     return opened >= 0 and text.rfind("》", opened, pos) < 0
 
 
-def period_for(text: str, refs: list[YearRef], sentence_start: int, number_start: int) -> str | None:
+def period_for(text: str, refs: YearRefs, sentence_start: int, number_start: int) -> str | None:
     """The year the figure refers to: the nearest earlier year in its sentence that is
     not a comparison base; a span or `今年` in between means none."""
-    last = bisect_right(refs, number_start, key=lambda r: r.start)
-    for ref in reversed(refs[:last]):
+    index = bisect_right(refs.starts, number_start) - 1
+    while index >= 0:
+        ref = refs[index]
+        index -= 1
         if ref.end > number_start:
             continue
         if ref.start < sentence_start:
             return None
-        if ref.kind == "look-back":
-            continue
-        if ref.kind in ("span", "relative"):
-            return None
-        if ref.base:
+        if _passed_over(ref):
+            if number_start - ref.end > BASE_YEAR_TAIL_LONGEST:
+                # the years before it end farther back still: on to the next stop
+                stop = refs.stops[index] if index >= 0 else -1
+                if stop < index and refs[stop + 1].start < sentence_start:
+                    return None
+                index = stop
+                continue
+            if ref.kind == "look-back":
+                continue
             between = text[ref.end : number_start]
             if BASE_YEAR_TAIL_RE.fullmatch(between):
                 return ref.year
             continue
+        if ref.kind in ("span", "relative"):
+            return None
         return ref.year
     return None
 

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .deadline import NO_DEADLINE, Deadline
 from .lexicon import (
     BARE_MAGNITUDE_BOUNDS,
     CHANGE_FIGURE_WORDS,
@@ -305,17 +306,21 @@ def _has_cue(text: str, start: int) -> bool:
     return bool(QUANTITY_VERBS_RE.search(text, max(0, start - QUANTITY_VERB_WINDOW), start))
 
 
-def find_mentions(text: str, rejected: list | None = None) -> list[Mention]:
+def find_mentions(text: str, rejected: list | None = None, deadline: Deadline = NO_DEADLINE) -> list[Mention]:
     """Every quantity in cleaned, simplified text, in order; `rejected` collects
-    (start, end, reason) for the numbers that the rules set aside."""
+    (start, end, reason) for the numbers that the rules set aside; past `deadline` it
+    raises `ExtractionTooSlow`."""
     mentions: list[Mention] = []
     pos = 0
     scan = _Scan(text, rejected)
     addresses = [(m.start(), m.end()) for m in URL_RE.finditer(text)]
+    address_starts = [start for start, _ in addresses]
     for match in CANDIDATE_RE.finditer(text):
+        deadline.check()
         if match.start() < pos:
             continue  # inside a mention already read (a range's second number, say)
-        if addresses and any(s <= match.start() < e for s, e in addresses):
+        at = bisect_right(address_starts, match.start()) - 1
+        if at >= 0 and match.start() < addresses[at][1]:
             scan.reject(match.start(), match.end(), Reason.ADDRESS)  # `%28` is no percentage
             continue
         found, next_pos = _read_candidate(text, match, scan)

@@ -174,6 +174,12 @@ def split_list_subject(subject: str) -> list[str]:
     return [item for item in LIST_SPLIT_RE.split(subject) if item]
 
 
+# How far back before a figure the sentence's words may make its metric, when its clause
+# names none: a metric is a phrase, and reading the whole sentence for each of its figures
+# made a long sentence take quadratic time.
+METRIC_REACH = 300
+
+
 class SubjectTracker:
     """What an analyst carries from one figure of a sentence to the next to say what it
     measures: the subject, the items a `分别` list distributes over, the metrics read so far,
@@ -206,9 +212,7 @@ class SubjectTracker:
     def metric(self, position: int, mention: Mention, own: str, pre: str, clause_index: int) -> str:
         """The metric of a figure that starts a reading of its own; never empty."""
         clause_start = self.clause_starts[clause_index]
-        next_start = next(
-            (m.start for m in self.mentions[position + 1 :] if m.start > mention.start), self.end
-        )
+        next_start = _next_figure_start(self.mentions, position, self.end)
         metric, self.subject, self.list_items = _metric_for(
             self.clean, mention, own, self.subject, pre, self.topic.before(clause_start), next_start
         )
@@ -217,8 +221,8 @@ class SubjectTracker:
             size = _list_size(self.text, self.mentions, position)
             if size > 1 and len(self.earlier_metrics) >= size:
                 self.list_items = self.earlier_metrics[-size:]
-        if not metric:  # the words of the sentence before the figure
-            whole = tidy_subject(self.display[self.start : mention.start])
+        if not metric:  # the words of the sentence before the figure, within reach
+            whole = tidy_subject(self.display[max(self.start, mention.start - METRIC_REACH) : mention.start])
             metric = last_phrase(whole) or whole
         self.earlier_metrics.append(metric)
         self.list_position = 0
@@ -239,11 +243,11 @@ class SubjectTracker:
         says how a figure was computed (`按不变价格计算`)."""
         before = self.clause_starts[clause_index - 1]
         end = self.clause_starts[clause_index] - 1
+        if previous is not None and before < previous.post_end:
+            return  # (asked first: it is cheap, and true for every figure of a clause but its first)
         if METHOD_CLAUSE_RE.search(self.text, before, end):
             return
-        if previous is not None and before < previous.post_end:
-            return
-        named = tidy_subject(TRAILING_NUMBER_RE.sub("", self.display[before:end]))
+        named = tidy_subject(TRAILING_NUMBER_RE.sub("", self.display[max(before, end - METRIC_REACH) : end]))
         if named and not needs_subject(named) and not DIGIT_RE.search(named):
             self.subject = named  # (a clause with a date in it, `在2019年底完成`, names no subject)
 
@@ -262,7 +266,7 @@ def _metric_for(
         parts = split_list_subject(own)
         if len(parts) > 1:
             items = parts
-    stop = min(_next_stop(clean.text, mention.post_end), next_start)
+    stop = _next_stop(clean.text, mention.post_end, min(next_start, mention.post_end + METRIC_REACH))
     after = counted_thing(display, mention.post_end, stop)
     if len(after) < 2:
         after = ""
@@ -295,10 +299,21 @@ def _metric_for(
     return own, subject, items
 
 
+def _next_figure_start(mentions: list[Mention], position: int, end: int) -> int:
+    """Where the next figure after `mentions[position]` starts (the other end of a range
+    starts with it), else `end`; by index, as a slice of the rest would copy it each time."""
+    start = mentions[position].start
+    for index in range(position + 1, len(mentions)):
+        if mentions[index].start > start:
+            return mentions[index].start
+    return end
+
+
 def _list_size(text: str, mentions: list[Mention], position: int) -> int:
     """How many figures stand in the list that starts at `mentions[position]`."""
     size = 1
-    for earlier, later in zip(mentions[position:], mentions[position + 1 :]):
+    for index in range(position + 1, len(mentions)):  # by index: a slice copies the rest
+        earlier, later = mentions[index - 1], mentions[index]
         if later.start == earlier.start:
             continue  # the two ends of one range
         if not is_list_continuation(text, earlier, later):
@@ -321,15 +336,17 @@ class _Topic:
         if start_of_clause <= self._end:
             return ""
         if self._text is None:
-            topic = tidy_subject(self._clean.display[self._start : self._end])
+            topic = tidy_subject(self._clean.display[max(self._start, self._end - METRIC_REACH) : self._end])
             says_who = METHOD_CLAUSE_RE.search(self._clean.text, self._start, self._end)
             self._text = "" if needs_subject(topic) or DIGIT_RE.search(topic) or says_who else topic
         return self._text
 
 
-def _next_stop(text: str, pos: int) -> int:
-    match = NEXT_STOP_RE.search(text, pos)
-    return match.start() if match else len(text)
+def _next_stop(text: str, pos: int, limit: int) -> int:
+    """The first stop (a break or a digit) after `pos`, else `limit`: searched no further,
+    as a search to the sentence's end for each of its figures took quadratic time."""
+    match = NEXT_STOP_RE.search(text, pos, limit)
+    return match.start() if match else limit
 
 
 # How far back before a metric its opening bracket may stand to be taken in.

@@ -515,6 +515,9 @@ REDUCTION_OBJECT_RE = re.compile(
 AGE_GROUP_NOUN_RE = re.compile(rf"(?:{alternation(AGE_GROUP_NOUNS)})")
 LIST_SPLIT_RE = re.compile(r"[、和及与]|以及")  # `起数、死亡人数`: the items of a list subject
 BASE_YEAR_TAIL_RE = re.compile(r"(?:[底末初]|年底|年末|同期)?的?")  # `比2020年底的`
+# The longest text `BASE_YEAR_TAIL_RE` matches: a base year farther than this before a
+# figure cannot be the figure's year, so `period_for` passes over it without a look.
+BASE_YEAR_TAIL_LONGEST = 3
 RATIO_COLON_RE = re.compile(r"[:：]")
 # Short quoted names (`“21条”`) and book titles (`《…》`): a number inside one is a name.
 NAME_SPAN_RE = re.compile(

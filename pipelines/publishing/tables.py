@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 import pyarrow as arrow
 
-from pipelines.extraction import EXTRACTOR_VERSION, extract_indicators, indicator_id
+from pipelines.extraction import EXTRACTOR_VERSION, ExtractionTooSlow, extract_indicators, indicator_id
+from pipelines.settings import MAX_SECONDS_PER_ARTICLE
 from schemas.contract import (
     ARTICLE_COLUMNS,
     ARTICLE_SORT,
@@ -30,14 +31,19 @@ def empty_indicators() -> pd.DataFrame:
     return INDICATORS_ARROW_SCHEMA.empty_table().to_pandas()
 
 
+# The longest one article's extraction may take by default (`INDICATORS_MAX_SECONDS_PER_ARTICLE`).
+DEFAULT_MAX_SECONDS = float(MAX_SECONDS_PER_ARTICLE.default or "0")
+
 _ROW_FIELDS = [c for c in INDICATOR_COLUMNS if c not in ("indicator_id", "article_id", "extractor_version")]
 
 
-def indicator_columns(article: ArticleText, text: str | None = None) -> dict[str, list]:
+def indicator_columns(
+    article: ArticleText, text: str | None = None, max_seconds: float | None = None
+) -> dict[str, list]:
     """The indicator rows of one decoded article (its `text`, read again where the article
     is a listing), column by column: a batch's table is built from these once, not one frame
-    per article."""
-    rows = extract_indicators(article.text if text is None else text)
+    per article. Past `max_seconds` it raises `ExtractionTooSlow`."""
+    rows = extract_indicators(article.text if text is None else text, max_seconds=max_seconds)
     columns: dict[str, list] = {
         "indicator_id": [indicator_id(article.article_id, row) for row in rows],
         "article_id": [article.article_id] * len(rows),
@@ -123,14 +129,16 @@ def extract_articles(
     cached: pd.DataFrame | None,
     cached_hashes: dict[str, str],
     text_of: Callable[[ArticleText], str] | None = None,
+    max_seconds: float | None = DEFAULT_MAX_SECONDS,
 ) -> Extraction:
     """Rows for every readable article: reused from `cached` where the article's text and
     the extractor are unchanged, extracted afresh otherwise. `text_of` reads a listed
     article's text again (`reading.text_again`); without it the articles carry their text.
 
-    A failure inside one article is logged and recorded; that article gives no rows and
-    the others go on.
+    A failure inside one article, or an extraction longer than `max_seconds` (no limit if
+    None or 0), is logged and recorded; that article gives no rows and the others go on.
     """
+    limit = max_seconds if max_seconds and max_seconds > 0 else None
     columns: dict[str, list] = {name: [] for name in INDICATOR_COLUMNS}
     result = Extraction(rows=empty_indicators())
     for article in articles:
@@ -140,10 +148,16 @@ def extract_articles(
             result.reused.append(article.article_id)
             continue
         try:
-            article_columns = indicator_columns(article, text_of(article) if text_of else None)
+            article_columns = indicator_columns(
+                article, text=text_of(article) if text_of else None, max_seconds=limit
+            )
         except ArticleChanged as changed:
             log.warning("%s", changed)
             result.failed[article.article_id] = str(changed)
+            continue
+        except ExtractionTooSlow as slow:  # one slow article never stalls the others
+            log.warning("extraction of %s stopped: %s; it gives no rows this run", article.file_name, slow)
+            result.failed[article.article_id] = too_slow_reason(slow.seconds)
             continue
         except Exception:  # one bad article never stops the others
             log.exception("extraction failed for %s; it gives no rows this run", article.file_name)
@@ -159,6 +173,11 @@ def extract_articles(
     if frames:
         result.rows = pd.concat(frames, ignore_index=True)
     return result
+
+
+def too_slow_reason(seconds: float) -> str:
+    """The `articles` reason of an article set aside for its extraction time."""
+    return f"extraction took longer than {seconds:g} s, the limit set by {MAX_SECONDS_PER_ARTICLE.name}"
 
 
 @dataclass
@@ -189,6 +208,7 @@ def extract_batch(
     folder: str,
     slice_articles: int,
     text_of: Callable[[ArticleText], str] | None = None,
+    max_seconds: float | None = DEFAULT_MAX_SECONDS,
 ) -> BatchRows:
     """`extract_articles` over a batch, `slice_articles` articles at a time, each slice's
     rows sorted into the published order and written to its own file in `folder`, so a step
@@ -198,7 +218,7 @@ def extract_batch(
     for number, start in enumerate(range(0, len(readable), max(1, slice_articles))):
         part = readable[start : start + slice_articles]
         cached = cache.rows_of({a.article_id for a in part})
-        result = extract_articles(part, cached, cache.hashes, text_of)
+        result = extract_articles(part, cached, cache.hashes, text_of, max_seconds)
         rows = sort_indicators(result.rows)
         with RowFileWriter(f"{folder}/slice-{number:05d}.parquet", INDICATORS_ARROW_SCHEMA) as writer:
             writer.write(arrow.Table.from_pandas(rows, schema=INDICATORS_ARROW_SCHEMA, preserve_index=False))
