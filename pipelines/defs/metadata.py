@@ -1,9 +1,20 @@
-"""What each asset shows in the UI: row count, first rows, and the contract's columns."""
+"""What each asset shows in the UI: row count, first rows, and the contract's columns.
 
+Article text is untrusted, and the UI renders Markdown: a title holding `![x](http://…)`
+would make every visitor's browser fetch that address, a `|` would shift cells under the
+wrong headers. So no cell of article text ever goes into Markdown: tables are Dagster's
+table metadata, whose cells the UI shows as plain text, each cleaned of control characters
+and cut to `CELL_CHARS`; numbers are written as an analyst reads them, nulls as empty.
+"""
+
+import math
+import numbers
+import re
 from collections import Counter
 
+import numpy as np
 import pandas as pd
-from dagster import MetadataValue, TableColumn, TableSchema
+from dagster import MetadataValue, TableColumn, TableRecord, TableSchema
 
 from pipelines.publishing.rowfiles import rows_of
 from schemas.contract import ARTICLES_ARROW_SCHEMA, INDICATORS_ARROW_SCHEMA, ArticlesModel, IndicatorsModel
@@ -29,9 +40,52 @@ INDICATORS_COLUMN_SCHEMA = column_schema(IndicatorsModel, INDICATORS_ARROW_SCHEM
 ARTICLES_COLUMN_SCHEMA = column_schema(ArticlesModel, ARTICLES_ARROW_SCHEMA)
 
 
-def preview(frame: pd.DataFrame, rows: int = 10, drop: tuple[str, ...] = ("sentence",)) -> MetadataValue:
+# The longest cell a preview shows, and the columns it shortens or leaves out.
+CELL_CHARS = 80
+SHORTENED = {"sha256": 12, "indicator_id": 16}
+LEFT_OUT = ("sentence", "extractor_version", "rules")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def cell_text(value, limit: int = CELL_CHARS) -> str:
+    """A cell as plain, one-line text: nulls empty, numbers without scientific notation,
+    control characters (line breaks too) as one space, at most `limit` characters."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return ""
+    if isinstance(value, bool | np.bool_):
+        return str(value)
+    if isinstance(value, numbers.Integral):
+        return f"{int(value):,}"
+    if isinstance(value, numbers.Real):
+        value = float(value)
+        return f"{value:,.0f}" if value.is_integer() and abs(value) < 1e18 else f"{value:,.6g}"
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d") if value == value.normalize() else value.isoformat()
+    text = _CONTROL.sub(" ", str(value)).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def text_table(frame: pd.DataFrame, empty: str = "(no rows)") -> MetadataValue:
+    """A frame as the UI's table metadata, every cell plain text (`cell_text`)."""
+    if not len(frame):
+        return MetadataValue.text(empty)
+    columns = [str(c) for c in frame.columns]
+    records = []
+    for row in frame.itertuples(index=False):
+        cells = {}
+        for name, value in zip(columns, row):
+            if name in SHORTENED:  # a hash's first characters name it well enough
+                cells[name] = cell_text(value, limit=10**6)[: SHORTENED[name]]
+            else:
+                cells[name] = cell_text(value)
+        records.append(TableRecord(cells))
+    schema = TableSchema(columns=[TableColumn(name=name, type="string") for name in columns])
+    return MetadataValue.table(records=records, schema=schema)
+
+
+def preview(frame: pd.DataFrame, rows: int = 10, drop: tuple[str, ...] = LEFT_OUT) -> MetadataValue:
     shown = frame.drop(columns=[c for c in drop if c in frame.columns]).head(rows)
-    return MetadataValue.md(shown.to_markdown(index=False) if len(shown) else "(no rows)")
+    return text_table(shown)
 
 
 def table_metadata(table, schema: TableSchema, **extra) -> dict:
@@ -43,10 +97,6 @@ def table_metadata(table, schema: TableSchema, **extra) -> dict:
         "preview": preview(rows.head(10)),
         **extra,
     }
-
-
-def _markdown(frame: pd.DataFrame) -> str:
-    return frame.to_markdown(index=False) if len(frame) else "none"
 
 
 def release_summary(indicators, articles: pd.DataFrame) -> dict:
@@ -67,10 +117,10 @@ def release_summary(indicators, articles: pd.DataFrame) -> dict:
         "articles": len(ok),
         "raw_files": len(articles),
         "rows": rows_of(indicators).n_rows,
-        "rows_by_unit": MetadataValue.md(_markdown(_counted(by_unit).head(30))),
-        "rows_by_measure": MetadataValue.md(_markdown(_counted(by_measure))),
-        "set_aside_files": MetadataValue.md(_markdown(set_aside)),
-        "largest_values": MetadataValue.md(_markdown(largest if largest is not None else pd.DataFrame())),
+        "rows_by_unit": text_table(_counted(by_unit).head(30), "none"),
+        "rows_by_measure": text_table(_counted(by_measure), "none"),
+        "set_aside_files": text_table(set_aside, "none"),
+        "largest_values": text_table(largest if largest is not None else pd.DataFrame(), "none"),
     }
 
 
@@ -81,8 +131,8 @@ def _counted(counts: Counter) -> pd.DataFrame:
 
 def files_table(files: dict[str, dict]) -> MetadataValue:
     """Each file of a release with its size and hash."""
-    if not files:
-        return MetadataValue.md("(no new release)")
-    lines = ["| file | bytes | sha256 |", "|---|---|---|"]
-    lines += [f"| {name} | {info['bytes']} | `{info['sha256']}` |" for name, info in sorted(files.items())]
-    return MetadataValue.md("\n".join(lines))
+    rows = [
+        {"file": name, "bytes": info["bytes"], "sha256": info["sha256"]}
+        for name, info in sorted(files.items())
+    ]
+    return text_table(pd.DataFrame(rows), "(no new release)")

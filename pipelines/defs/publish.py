@@ -43,9 +43,8 @@ def published_release(
             "published_new_release": result.published,
             "release_folder": MetadataValue.path(str(result.folder)),
             "files": files_table(files),
-            "output_folder_repairs": MetadataValue.md(
-                "\n".join(f"- {a}" for a in result.recovered) if result.recovered else "none"
-            ),
+            # plain text, not Markdown: the UI shows it as written
+            "output_folder_repairs": MetadataValue.text("\n".join(result.recovered) or "none"),
             **result.changes,
             **summary,
         }

@@ -24,7 +24,7 @@ from pipelines.publishing.validation import validate_rows, write_failure_report
 from schemas.contract import ArticlesModel, IndicatorsModel
 
 from .execution import run_folder
-from .metadata import ARTICLES_COLUMN_SCHEMA, INDICATORS_COLUMN_SCHEMA, table_metadata
+from .metadata import ARTICLES_COLUMN_SCHEMA, INDICATORS_COLUMN_SCHEMA, table_metadata, text_table
 from .names import (
     ARTICLES_CONTRACT_CHECK,
     ARTICLES_TABLE,
@@ -74,11 +74,7 @@ def articles_table(
         metadata=table_metadata(
             table,
             ARTICLES_COLUMN_SCHEMA,
-            files_set_aside=MetadataValue.md(
-                set_aside[["file_name", "status", "reason"]].to_markdown(index=False)
-                if len(set_aside)
-                else "none"
-            ),
+            files_set_aside=text_table(set_aside[["file_name", "status", "reason"]], "none"),
         ),
     )
 

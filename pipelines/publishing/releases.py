@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -674,10 +675,21 @@ def describe_changes(old_rows, old_articles, rows, articles) -> tuple[dict[str, 
     return changes, "\n".join(lines)
 
 
+# Characters Markdown gives a meaning to, and the line breaks and controls that would start
+# a new block: an article id is a file name, written by whoever fills the raw folder.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:])")
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def markdown_literal(text: str) -> str:
+    """`text` as Markdown that shows it as written: no link, image, table cell or heading."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _CONTROLS.sub(" ", text))
+
+
 def _names(ids: list[str], limit: int = 20) -> str:
     if not ids:
         return ""
-    shown = ", ".join(ids[:limit])
+    shown = ", ".join(markdown_literal(i) for i in ids[:limit])
     more = f" and {len(ids) - limit} more" if len(ids) > limit else ""
     return f" ({shown}{more})"
 
