@@ -45,6 +45,7 @@ bench: $(VENV)/.installed-test $(DAGSTER_HOME)/dagster.yaml
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check pipelines schemas tests benchmarks
 	$(BIN)/ruff format --check pipelines schemas tests benchmarks
+	$(BIN)/mypy pipelines/extraction
 
 # Why a figure is or is not in the table: `make explain FILE=article.txt` prints every numeral
 # run with its row or the named reason it gave none; `make explain DIR=folder` counts rows per rule.

@@ -216,7 +216,7 @@ class _SentenceReader:
         same_clause = previous is not None and previous.post_end > clause_start
         if previous is not None and previous.start == mention.start:
             pre_from = self.last_pre_from  # the high end of a range reads like its low end
-        elif same_clause:
+        elif same_clause and previous is not None:
             pre_from = previous.post_end
         else:
             pre_from = clause_start
@@ -224,14 +224,15 @@ class _SentenceReader:
         pre_from = max(pre_from, mention.start - WORDS_REACH)
         pre = text[pre_from : mention.start]
         qualifier, source = qualifier_for(mention, pre)
-        counted_before = same_clause and previous.unit_kind == "count"
+        counted_before = same_clause and previous is not None and previous.unit_kind == "count"
         if _is_class_threshold(text, mention, qualifier, source, counted_before, pre):
             if self.trace is not None:
                 self.trace.rejected.append((mention.start, mention.end, Reason.CLASS_THRESHOLD))
             return None  # the threshold stays part of the next figure's words (`10亿元以上项目156个`)
 
-        if self._restates_previous_change(mention):
-            measure, sign, metric = self.previous_reading  # `下降了1.2%（110亿立方米）`
+        reading = self.previous_reading
+        if reading is not None and self._restates_previous_change(mention):
+            measure, sign, metric = reading  # `下降了1.2%（110亿立方米）`
             measure_rule = RESTATED_RULE
         elif same_clause and self.previous_reading and is_list_continuation(text, previous, mention):
             measure, sign, metric = self._listed()

@@ -364,7 +364,7 @@ def measure_context(
         reduced = REDUCTION_OBJECT_RE.search(tail)
         if reduced:  # `压减粗钢产能300万吨`
             cue, change_sign = reduced.group("cue"), -1
-    cue_direct = bool(cue_match) and DE not in cue_match.group()
+    cue_direct = cue_match is not None and DE not in cue_match.group()
     after = text[mention.post_end : mention.post_end + AFTER_WINDOW]
     following = text[mention.post_end : mention.post_end + FOLLOWING_WINDOW]
     return MeasureContext(

@@ -363,8 +363,8 @@ def _read_candidate(text: str, match: re.Match, scan: _Scan) -> tuple[list[Menti
     if match.group("pct_full"):
         return _simple(text, scan, match, Decimal(100), "%", "percent", "pct_full")
     if match.group("change_word"):
-        value, unit = CHANGE_FIGURE_WORDS[match.group("change_word")]
-        return _simple(text, scan, match, Decimal(value), unit, "change_figure", "change_word")
+        figure, unit = CHANGE_FIGURE_WORDS[match.group("change_word")]
+        return _simple(text, scan, match, Decimal(figure), unit, "change_figure", "change_word")
     if match.group("half"):
         found, end_at = _simple(text, scan, match, Decimal(50), "%", "half", "half")
         for mention in found:
@@ -473,7 +473,7 @@ def _read_ratio(text: str, match: re.Match, scan: _Scan) -> tuple[list[Mention],
     if any(t == 0 for t in terms[1:]):
         return scan.reject(start, end, Reason.ZERO_TERM)
     # Two parts that make a whole (`31.3：68.7`) are a structure, one share each.
-    if len(terms) == 2 and abs(sum(terms) - 100) > STRUCTURE_SUM_TOLERANCE:
+    if len(terms) == 2 and abs(sum(terms, Decimal(0)) - 100) > STRUCTURE_SUM_TOLERANCE:
         a, b = terms
         mention = Mention(start, end, a / b, TIMES_UNIT, "ratio", match.group(), rule=FORMS["ratio"])
         mention.post_end = end
@@ -592,7 +592,7 @@ def _read_amount(text: str, match: re.Match, scan: _Scan) -> tuple[list[Mention]
         name, kind, unit_end, approx, half = unit
         longer = SHARED_HEAD_UNITS.get(name)
         tail = SHARED_HEAD_NEXT_RE.match(text, unit_end) if longer else None
-        if tail and tail.group("unit") == longer:  # `高于全国12.7个、12个百分点`
+        if tail and longer is not None and tail.group("unit") == longer:  # `高于全国12.7个、12个百分点`
             name, kind = UNIT_KINDS[longer]
         if not half:
             places_from = unit_end

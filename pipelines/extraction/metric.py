@@ -73,10 +73,10 @@ def tidy_subject(pre_display: str, pre_simplified: str | None = None) -> str:
     if leading:
         text, simplified = text[leading.end() :], simplified[leading.end() :]
     for _ in range(TRAILING_PASSES):
-        cut = _trailing_start(simplified)
-        if cut is None:
+        trailing = _trailing_start(simplified)
+        if trailing is None:
             break
-        text, simplified = text[:cut], simplified[:cut]
+        text, simplified = text[:trailing], simplified[:trailing]
     return text.strip()
 
 
@@ -153,7 +153,7 @@ def is_comparison_figure(pre_simplified: str) -> bool:
     """`比上年度修订预算3.4亿元`: the figure is the thing compared with, not the subject's."""
     text = pre_simplified.strip(" " + COMMA_MARKS)
     cut = COMPARISON_RE.match(text)
-    return bool(cut) and bool(text[cut.end() :].strip(DE + " ")) and not ENDS_IN_CHANGE_RE.search(text)
+    return cut is not None and bool(text[cut.end() :].strip(DE + " ")) and not ENDS_IN_CHANGE_RE.search(text)
 
 
 def last_phrase(metric: str) -> str:
