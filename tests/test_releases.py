@@ -54,7 +54,7 @@ def test_adding_one_article_extracts_exactly_one_and_the_readme_says_so(publishe
     assert rows["articles_extracted"] == 1 and rows["articles_reused"] == 1
     assert release["version"] == "1.2.0" and release["articles_added"] == 1 and release["rows_added"] == 3
     readme = (out / "releases" / "1.2.0" / "README.md").read_text("utf-8")
-    assert "articles added: 1 (new_article)" in readme and "rows added: 3" in readme
+    assert "articles added: 1 (`new_article`)" in readme and "rows added: 3" in readme
     assert set(pd.read_parquet(out / "indicators.parquet")["article_id"]) == {
         "000_6548d97651490993",
         "new_article",

@@ -675,15 +675,19 @@ def describe_changes(old_rows, old_articles, rows, articles) -> tuple[dict[str, 
     return changes, "\n".join(lines)
 
 
-# Characters Markdown gives a meaning to, and the line breaks and controls that would start
-# a new block: an article id is a file name, written by whoever fills the raw folder.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:])")
+# Line breaks and controls that would end a code span or start a new block: an article id
+# is a file name, written by whoever fills the raw folder.
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+_BACKTICKS = re.compile(r"`+")
 
 
 def markdown_literal(text: str) -> str:
-    """`text` as Markdown that shows it as written: no link, image, table cell or heading."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", _CONTROLS.sub(" ", text))
+    """`text` as a Markdown code span, shown as written: no link, image, emphasis or heading
+    is made of it (its fence is longer than any run of backticks inside)."""
+    text = _CONTROLS.sub(" ", text)
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    return f"{fence}{padded}{fence}"
 
 
 def _names(ids: list[str], limit: int = 20) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 import pyarrow as arrow
+import pyarrow.compute as compute
 
 from pipelines.extraction import EXTRACTOR_VERSION, ExtractionTooSlow, extract_indicators, indicator_id
 from pipelines.settings import MAX_SECONDS_PER_ARTICLE
@@ -72,7 +73,7 @@ class ReuseCache:
     It reads the release that LATEST names, every file checked against its hash once: a
     release that fails verification gives no cache (every article is extracted afresh, and
     the publishing step quarantines that release), never rows that were not published.
-    Rows are read a batch's articles at a time, never the whole table."""
+    Rows are read batch by batch (`copy_rows`), never the whole table."""
 
     def __init__(self, output, extractor_version: str, article_ids: set[str] | None = None) -> None:
         self.rows, self.hashes = None, {}
@@ -98,6 +99,26 @@ class ReuseCache:
             return None
         location, options = self.rows.location, self.rows.storage_options
         return pd.read_parquet(location, storage_options=options, filters=[("article_id", "in", wanted)])
+
+    def reusable(self, article: ArticleText) -> bool:
+        """An article whose text is the one the latest release read with this extractor."""
+        return self.rows is not None and self.hashes.get(article.article_id) == article.sha256
+
+    def copy_rows(self, article_ids: set[str], destination: str) -> tuple[RowFile, dict[str, int]]:
+        """The published rows of these articles copied into `destination` in one pass over
+        the release, a read batch at a time, with their count per article. The release is in
+        the published order, so the copy is too."""
+        wanted = arrow.array(sorted(article_ids), type=arrow.string())
+        counts: dict[str, int] = {}
+        with RowFileWriter(destination, INDICATORS_ARROW_SCHEMA) as writer:
+            if self.rows is not None and len(wanted):
+                for batch in self.rows.batches():
+                    kept = batch.filter(compute.is_in(batch.column("article_id"), value_set=wanted))
+                    if kept.num_rows:
+                        writer.write(kept)
+                        for item in kept.column("article_id").value_counts().to_pylist():
+                            counts[item["values"]] = counts.get(item["values"], 0) + item["counts"]
+        return RowFile(destination, writer.n_rows), counts
 
 
 def reusable_rows(
@@ -210,15 +231,21 @@ def extract_batch(
     text_of: Callable[[ArticleText], str] | None = None,
     max_seconds: float | None = DEFAULT_MAX_SECONDS,
 ) -> BatchRows:
-    """`extract_articles` over a batch, `slice_articles` articles at a time, each slice's
-    rows sorted into the published order and written to its own file in `folder`, so a step
-    holds one slice's rows, whatever the batch's size."""
+    """A batch's rows as files in `folder`: the unchanged articles' rows copied from the
+    latest release in one pass, then the others extracted `slice_articles` at a time, each
+    slice's rows sorted into the published order in a file of its own. A step holds one
+    slice's rows, whatever the batch's size."""
     batch = BatchRows()
     readable = [a for a in articles if a.ok]
-    for number, start in enumerate(range(0, len(readable), max(1, slice_articles))):
-        part = readable[start : start + slice_articles]
-        cached = cache.rows_of({a.article_id for a in part})
-        result = extract_articles(part, cached, cache.hashes, text_of, max_seconds)
+    reused = [a for a in readable if cache.reusable(a)]
+    if reused:
+        run, counts = cache.copy_rows({a.article_id for a in reused}, f"{folder}/reused.parquet")
+        batch.runs.append(run)
+        batch.counts.update(counts)
+        batch.reused = [a.article_id for a in reused]
+    fresh = [a for a in readable if not cache.reusable(a)]
+    for number, start in enumerate(range(0, len(fresh), max(1, slice_articles))):
+        result = extract_articles(fresh[start : start + slice_articles], None, {}, text_of, max_seconds)
         rows = sort_indicators(result.rows)
         with RowFileWriter(f"{folder}/slice-{number:05d}.parquet", INDICATORS_ARROW_SCHEMA) as writer:
             writer.write(arrow.Table.from_pandas(rows, schema=INDICATORS_ARROW_SCHEMA, preserve_index=False))
@@ -226,7 +253,6 @@ def extract_batch(
         if len(rows):
             batch.counts.update(rows.groupby("article_id").size().astype(int).to_dict())
         batch.extracted += result.extracted
-        batch.reused += result.reused
         batch.failed.update(result.failed)
     return batch
 
