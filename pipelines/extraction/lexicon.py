@@ -671,6 +671,7 @@ PLAN_START_YEARS: dict[str, int] = {
     "十四五": 2021,
     "十五五": 2026,
 }
+NOT_IN_HEADING: str = "。；;！？"  # a line with one of these is prose, not a section heading
 FIRST_HALF: str = "上"  # `上半年`; `下半年` is the second
 # Words of a metric that make an inherited month a point or a year-to-date flow:
 # `2026年5月金融统计数据报告` with `人民币贷款余额` is 2026-05-31, with `人民币贷款增加` 2026-01/2026-05.

@@ -551,23 +551,26 @@ CLOCK_AT_RE = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)")
 
 # --- series columns: reference periods (`reference_periods`) ---------------------------
 # Read on text folded one character for one (simplified, NFKC), so offsets stay raw ones.
-_MONTH_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])"
+# A Chinese-numeral month stands after `年` or a non-Chinese character, never inside a
+# word (`统一月度`); a digit month after no digit.
+_MONTH_NUM = (
+    r"(?:(?<![\d.])(?:1[0-2]|0?[1-9])"
+    r"|(?:(?<=年)|(?<![\u4e00-\u9fff\d.]))(?:十[一二]|[一二三四五六七八九十]))"
+)
+_MONTH_TO = r"(?:1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])"
 _QUARTER_NUM = r"[一二三四1-4]"
 _COUNT_NUM = r"(?:十[一二]?|[一二两三四五六七八九十]|1[0-2]|[1-9])"
 _TO = r"\s*[-—–~至到]\s*"
-# A Chinese-numeral month stands after `年` or a non-Chinese character, never inside a
-# word (`统一月度`).
-_MONTH_START = r"(?:(?<=年)|(?<![\u4e00-\u9fff\d.]))"
 PERIOD_RE = re.compile(
     rf"(?P<span_from>(?:19|20)\d\d)\s*年?{_TO}(?P<span_to>(?:19|20)\d\d)\s*年"
     rf"|(?P<plan>{alternation(PLAN_START_YEARS)})[\"”“」』]?\s*(?:时期|期间)"
     rf"|前(?P<ytd_months>{_COUNT_NUM})个月"
     r"|前(?P<ytd_quarters>[一二三两])个?季度"
     rf"|(?P<qrange_from>{_QUARTER_NUM}){_TO}(?P<qrange_to>{_QUARTER_NUM})季度"
-    rf"|{_MONTH_START}(?P<mrange_from>{_MONTH_NUM})\s*(?:月份?)?{_TO}(?P<mrange_to>{_MONTH_NUM})\s*月份?(?P<mrange_end>末|底)?"
+    rf"|(?P<mrange_from>{_MONTH_NUM})\s*(?:月份?)?{_TO}(?P<mrange_to>{_MONTH_TO})\s*月份?(?P<mrange_end>末|底)?"
     rf"|第?(?P<quarter>{_QUARTER_NUM})季度(?P<quarter_end>末|底)?"
     r"|(?P<half>[上下])半年(?P<half_end>末|底)?"
-    rf"|{_MONTH_START}(?P<month>{_MONTH_NUM})\s*月(?P<day>\s*\d{{1,2}}\s*[日号])?份?(?P<month_end>末|底)?"
+    rf"|(?P<month>{_MONTH_NUM})\s*月(?P<day>\s*\d{{1,2}}\s*[日号])?份?(?P<month_end>末|底)?"
     r"|年(?P<year_end>末|底)"
     r"|(?P<full_year>全年)"
 )
