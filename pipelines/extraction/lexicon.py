@@ -657,6 +657,7 @@ PARTNER_BEFORE_PLACE: tuple[str, ...] = (
     "居",
     "领跑",
 )
+RESPECTIVELY: str = "分别"  # `广州、深圳分别增长5%、6%`: the figures follow the places in order
 # Words of a company, a product or a fund: such a figure is about no region.
 COMPANY_WORDS: tuple[str, ...] = (
     "公司", "集团", "股份", "净利润", "营收", "股价", "市值", "门店", "品牌", "基金", "旗下", "财报",
@@ -685,3 +686,6 @@ MEASURE_WORDS: tuple[str, ...] = (
     "同比", "环比", "比上年", "比去年", "增长", "增速", "增幅", "下降", "降幅", "上涨", "涨幅",
     "占比", "比重", "分别", "全年", "当年", "累计",
 )  # fmt: skip
+# Units of a rate of change or a proportion: any indicator takes them for growth and shares.
+RELATIVE_UNITS: frozenset[str] = frozenset({"%", "个百分点", "倍", "基点", "‰"})
+SHARE_OF: str = "占"  # `服务业增加值占国内生产总值的比重`: the indicator is the part before it

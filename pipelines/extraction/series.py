@@ -1,0 +1,215 @@
+"""From mentions to series points: for each extracted row, the place it is about, the
+exact period and the standard indicator, so rows from many articles line up as series
+(one per indicator, region and period), as the contract's "Series columns" define them.
+
+The article's own place and date come from its text: the title (its first non-empty
+line), the first lines and the `来源：` publisher; see `regions` for names and codes
+(`全国` has a null code), `reference_periods` for periods, `indicator_vocabulary` for codes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .cleaning import to_simplified
+from .extract import Indicator
+from .indicator_vocabulary import match_indicator, national_counterpart
+from .lexicon import LIST_MARKS, RESPECTIVELY
+from .patterns import CLAUSE_BREAK_RE, PUBLISHER_RE, SENTENCE_BREAK_RE
+from .reference_periods import SENTENCE, ArticlePeriods, article_periods, reference_period
+from .regions import (
+    NATIONAL,
+    PlaceMention,
+    Region,
+    find_places,
+    first_region,
+    is_partner,
+    names_a_company,
+    resolve,
+)
+
+HOME_LINES = 3  # the title and the lines after it that name the article's place
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPoint:
+    """Which series point a row reports. Every field is None where the text does not say."""
+
+    region: str | None
+    region_code: str | None
+    reference_period: str | None
+    period_source: str | None
+    indicator: str | None
+    indicator_code: str | None
+
+
+@lru_cache(maxsize=4096)
+def _fold(char: str) -> str:
+    folded = unicodedata.normalize("NFKC", char)
+    return folded if len(folded) == 1 else char
+
+
+def fold_text(raw: str) -> str:
+    """Simplified and NFKC-folded one character for one, so raw offsets still apply."""
+    return "".join(map(_fold, to_simplified(raw)))
+
+
+@dataclass(frozen=True)
+class Article:
+    """What one article says about itself, read once for all its rows."""
+
+    text: str
+    lines: list[tuple[int, int]]  # (start, end) of the non-empty lines
+    line_starts: list[int]
+    places: list[PlaceMention]
+    place_starts: list[int]
+    home: Region | None
+    periods: ArticlePeriods
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+def _home(text: str, lines: list[tuple[int, int]]) -> Region | None:
+    """The article's own place: named in the title, else the first lines, else its publisher."""
+    for start, end in lines[:HOME_LINES]:
+        region = first_region(text[start:end])
+        if region is not None:
+            return region
+    publisher = PUBLISHER_RE.search(text)
+    return first_region(publisher.group(1)) if publisher else None
+
+
+def read_article(raw_text: str) -> Article:
+    text = fold_text(raw_text)
+    lines = _lines(text)
+    places = find_places(text)
+    return Article(
+        text,
+        lines,
+        [s for s, _ in lines],
+        places,
+        [p.start for p in places],
+        _home(text, lines),
+        article_periods(text, lines),
+    )
+
+
+def _paragraph_start(article: Article, pos: int) -> int:
+    index = bisect_right(article.line_starts, pos) - 1
+    return article.lines[index][0] if index >= 0 else 0
+
+
+def _last_break(pattern, text: str, start: int, end: int) -> int:
+    found = start
+    for match in pattern.finditer(text, start, end):
+        found = match.end()
+    return found
+
+
+def _places_between(article: Article, start: int, end: int) -> list[PlaceMention]:
+    i = bisect_right(article.place_starts, start - 1)
+    found = []
+    while i < len(article.places) and article.places[i].start < end:
+        mention = article.places[i]
+        if mention.end <= end and not is_partner(article.text, mention):
+            found.append(mention)
+        i += 1
+    return found
+
+
+def _respective(article: Article, clause: list[PlaceMention], ordinal: int) -> PlaceMention | None:
+    """`广州、深圳分别增长5%、6%`: the n-th figure after `分别` is about the n-th place."""
+    listed = [clause[0]]
+    for previous, mention in zip(clause, clause[1:]):
+        joint = article.text[previous.end : mention.start]
+        if len(joint) <= 1 and (not joint or joint in LIST_MARKS):
+            listed.append(mention)
+        else:
+            listed = [mention]
+    return listed[ordinal] if len(listed) > 1 and ordinal < len(listed) else None
+
+
+def _region(article: Article, row: Indicator, sentence_start: int, ordinal: int | None, is_indicator: bool):
+    clause_start = _last_break(CLAUSE_BREAK_RE, article.text, sentence_start, row.char_start)
+    clause = _places_between(article, clause_start, row.char_start)
+    if ordinal is not None and clause:
+        chosen = _respective(article, clause, ordinal)
+        if chosen is not None:
+            return resolve(chosen, article.home)
+    if clause:
+        return resolve(clause[-1], article.home)
+    metric = fold_text(row.metric)
+    in_metric = [m for m in find_places(metric) if not is_partner(metric, m)]
+    if in_metric:
+        return resolve(in_metric[0], article.home)
+    if not is_indicator and names_a_company(article.text[clause_start : row.char_start] + row.metric):
+        return None
+    earlier = _places_between(article, sentence_start, clause_start)
+    if earlier:
+        return resolve(earlier[-1], article.home)
+    return article.home
+
+
+def _sentence_start(article: Article, pos: int) -> int:
+    paragraph = _paragraph_start(article, pos)
+    return _last_break(SENTENCE_BREAK_RE, article.text, paragraph, pos)
+
+
+def _ordinals(article: Article, rows: list[Indicator], starts: list[int]) -> list[int | None]:
+    """For each row after `分别` in its sentence, its place among the figures after it."""
+    ordinals: list[int | None] = []
+    counter: dict[tuple[int, int], int] = {}
+    for row, sentence_start in zip(rows, starts):
+        at = article.text.rfind(RESPECTIVELY, sentence_start, row.char_start)
+        if at < 0:
+            ordinals.append(None)
+            continue
+        key = (sentence_start, at)
+        ordinals.append(counter.get(key, 0))
+        counter[key] = counter.get(key, 0) + 1
+    return ordinals
+
+
+def series_points(raw_text: str, rows: list[Indicator]) -> list[SeriesPoint]:
+    """One series point per row of `extract_indicators(raw_text)`, in the same order."""
+    if not rows:
+        return []
+    article = read_article(raw_text)
+    starts = [_sentence_start(article, row.char_start) for row in rows]
+    points = []
+    for row, sentence_start, ordinal in zip(rows, starts, _ordinals(article, rows, starts)):
+        entry = match_indicator(fold_text(row.metric), row.unit, row.measure)
+        region = _region(article, row, sentence_start, ordinal, entry is not None)
+        if entry is not None and region == NATIONAL:
+            entry = national_counterpart(entry)
+        period, source = reference_period(
+            article.periods,
+            sentence_start,
+            _paragraph_start(article, row.char_start),
+            row.char_start,
+            row.metric,
+        )
+        if period is None and row.period:
+            period, source = row.period, SENTENCE
+        points.append(
+            SeriesPoint(
+                region.name if region else None,
+                region.code if region else None,
+                period,
+                source,
+                entry.name_zh if entry else None,
+                entry.code if entry else None,
+            )
+        )
+    return points
