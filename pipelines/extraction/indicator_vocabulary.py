@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from .lexicon import MEASURE_WORDS, RELATIVE_UNITS, SHARE_OF
+from .patterns import CJK_RE
 from .regions import find_places
 
 VOCABULARY_FILE = Path(__file__).resolve().parents[2] / "schemas" / "indicator_vocabulary.csv"
@@ -25,6 +26,12 @@ LIST_SEPARATOR = "|"
 NOT_AN_INDICATOR_MEASURES = frozenset({"duration"})  # `连续37年居全国首位` is a streak
 # A national figure is filed under the national name of a regional indicator.
 NATIONAL_COUNTERPARTS = {"gdp": "gdp_national", "gdp_per_capita": "gdp_per_capita_national"}
+# A balance that grew by an amount is the flow: `人民币贷款增加10.7万亿元`.
+CHANGE_COUNTERPARTS = {
+    "rmb_loans_balance": "rmb_loans_increase",
+    "rmb_deposits_balance": "rmb_deposits_increase",
+    "tsf_stock": "tsf_flow",
+}
 IGNORED_CHARS = str.maketrans("", "", " \t\u3000\"'“”‘’")
 
 
@@ -123,7 +130,15 @@ def match_indicator(metric: str, unit: str, measure: str) -> IndicatorEntry | No
     if code is None:
         return None
     entry = book.entries[code]
+    if measure == "growth" and unit not in RELATIVE_UNITS and code in CHANGE_COUNTERPARTS:
+        entry = book.entries[CHANGE_COUNTERPARTS[code]]
     return entry if entry.takes(unit, measure) else None
+
+
+def names_only_places(metric: str) -> bool:
+    """`广州、深圳`: a metric cut to its list of places says nothing of what was measured."""
+    rest = _without_places(metric.translate(IGNORED_CHARS))
+    return bool(metric.strip()) and not any(CJK_RE.match(ch) or ch.isalnum() for ch in rest)
 
 
 def national_counterpart(entry: IndicatorEntry) -> IndicatorEntry:

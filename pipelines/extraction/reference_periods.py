@@ -44,13 +44,19 @@ class PeriodToken:
     def needs_year(self) -> bool:
         return self.kind not in ("year", "span")
 
-    def first_month(self) -> int:
-        return {
-            "month": self.first,
-            "mrange": self.first,
-            "quarter": 3 * self.first - 2,
-            "qrange": 3 * self.first - 2,
-        }.get(self.kind, 7 if self.kind == "half" and self.first == 2 else 1)
+    def last_month(self) -> int:
+        """The last month the period covers: what must be over by the article's date."""
+        if self.kind == "month":
+            return self.first
+        if self.kind == "mrange":
+            return self.last
+        if self.kind == "quarter":
+            return 3 * self.first
+        if self.kind == "qrange":
+            return 3 * self.last
+        if self.kind == "half":
+            return 6 * self.first
+        return 12
 
 
 def _small_number(text: str) -> int:
@@ -193,6 +199,8 @@ def _date_line(lines: list[tuple[int, int]], text: str) -> tuple[int | None, int
 
 def _is_heading(line: str) -> bool:
     line = line.strip()
+    if DATE_LINE_RE.search(line):
+        return False  # the date line dates the release; it heads no section
     if HEADING_LINE_RE.match(line):
         return True
     return 0 < len(line) <= HEADING_MAX_CHARS and not any(mark in line for mark in NOT_IN_HEADING)
@@ -226,7 +234,7 @@ def _last_year(tokens: list[PeriodToken], before: int | None = None) -> int | No
 
 def _article_year(periods: ArticlePeriods, paragraph_start: int, token: PeriodToken) -> int | None:
     """The year of the section heading, the title, or the date line (the year before when
-    the month is later than the date's: `12月` in an article of January 2026 is 2025-12)."""
+    the period ends after the date: `12月` in an article of January 2026 is 2025-12)."""
     heading = _heading_before(periods, paragraph_start)
     for span in ([heading] if heading else []) + [periods.title]:
         year = _last_year(_within(periods, *span))
@@ -234,7 +242,7 @@ def _article_year(periods: ArticlePeriods, paragraph_start: int, token: PeriodTo
             return year
     if periods.date_year is None:
         return None
-    if periods.date_month is not None and token.first_month() > periods.date_month:
+    if periods.date_month is not None and token.last_month() > periods.date_month:
         return periods.date_year - 1
     return periods.date_year
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .cleaning import to_simplified
 from .extract import Indicator
-from .indicator_vocabulary import match_indicator, national_counterpart
+from .indicator_vocabulary import match_indicator, names_only_places, national_counterpart
 from .lexicon import LIST_MARKS, RESPECTIVELY
 from .patterns import CLAUSE_BREAK_RE, PUBLISHER_RE, SENTENCE_BREAK_RE
 from .reference_periods import SENTENCE, ArticlePeriods, article_periods, reference_period
@@ -181,6 +181,16 @@ def _ordinals(article: Article, rows: list[Indicator], starts: list[int]) -> lis
     return ordinals
 
 
+def _indicator(article: Article, row: Indicator, sentence_start: int):
+    """The metric's indicator; where the metric is only the places of a list (`广州、深圳`
+    before `分别`), the words of the clause before the figure."""
+    metric = fold_text(row.metric)
+    if names_only_places(metric):
+        clause_start = _last_break(CLAUSE_BREAK_RE, article.text, sentence_start, row.char_start)
+        metric = article.text[clause_start : row.char_start]
+    return match_indicator(metric, row.unit, row.measure)
+
+
 def series_points(raw_text: str, rows: list[Indicator]) -> list[SeriesPoint]:
     """One series point per row of `extract_indicators(raw_text)`, in the same order."""
     if not rows:
@@ -189,7 +199,7 @@ def series_points(raw_text: str, rows: list[Indicator]) -> list[SeriesPoint]:
     starts = [_sentence_start(article, row.char_start) for row in rows]
     points = []
     for row, sentence_start, ordinal in zip(rows, starts, _ordinals(article, rows, starts)):
-        entry = match_indicator(fold_text(row.metric), row.unit, row.measure)
+        entry = _indicator(article, row, sentence_start)
         region = _region(article, row, sentence_start, ordinal, entry is not None)
         if entry is not None and region == NATIONAL:
             entry = national_counterpart(entry)
