@@ -594,6 +594,13 @@ PROPORTION_NOUNS: tuple[str, ...] = ("比例", "比率")  # a share when `占` s
 
 NATION: str = "全国"  # China as a whole, the `region` of national figures
 NATION_WORDS: tuple[str, ...] = ("全国", "我国", "中国", "中华人民共和国", "全国范围内")
+# Other spellings of one region: local subjects (`本港`) and national agencies, whose
+# figures are national unless a place is named (`国家统计局公布…6月份CPI`).
+REGION_ALIASES: dict[str, str] = {
+    "本港": "香港特别行政区", "全港": "香港特别行政区", "港府": "香港特别行政区",
+    "本澳": "澳门特别行政区", "全澳": "澳门特别行政区", "台湾地区": "台湾省", "全台": "台湾省",
+    "国家统计局": "全国", "海关总署": "全国", "中国人民银行": "全国", "央行": "全国", "国务院": "全国",
+}  # fmt: skip
 # Subject words that name the article's own place, by the level they name.
 PROVINCE_SUBJECTS: tuple[str, ...] = ("全省", "我省", "本省", "全省域")
 CITY_SUBJECTS: tuple[str, ...] = ("全市", "我市", "本市", "全市域")
@@ -663,6 +670,10 @@ COMPANY_WORDS: tuple[str, ...] = (
     "公司", "集团", "股份", "净利润", "营收", "股价", "市值", "门店", "品牌", "基金", "旗下", "财报",
 )  # fmt: skip
 
+# An article whose title or first lines hold one of these reports on a company: its rows
+# name no region unless their own clause does (`SQM的总收入` in `智利矿业化工的半年报`).
+COMPANY_ARTICLE_WORDS: tuple[str, ...] = ("半年报", "年报", "季报", "财报", "业绩", "招股", "股东", "公司")
+
 # --- series columns: the exact period (`reference_periods`) -----------------------------
 
 PLAN_START_YEARS: dict[str, int] = {
@@ -673,6 +684,8 @@ PLAN_START_YEARS: dict[str, int] = {
     "十五五": 2026,
 }
 NOT_IN_HEADING: str = "。；;！？"  # a line with one of these is prose, not a section heading
+# Years named from the article's date: `今年` is its year, `明年` the next (`当年` refers back).
+RELATIVE_YEAR_OFFSETS: dict[str, int] = {"今年": 0, "本年度": 0, "本年": 0, "明年": 1}
 FIRST_HALF: str = "上"  # `上半年`; `下半年` is the second
 # Words of a metric that make an inherited month a point or a year-to-date flow:
 # `2026年5月金融统计数据报告` with `人民币贷款余额` is 2026-05-31, with `人民币贷款增加` 2026-01/2026-05.

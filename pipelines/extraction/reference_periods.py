@@ -14,7 +14,14 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .interpret import find_year_refs
-from .lexicon import BALANCE_WORDS, FIRST_HALF, FLOW_WORDS, NOT_IN_HEADING, PLAN_START_YEARS
+from .lexicon import (
+    BALANCE_WORDS,
+    FIRST_HALF,
+    FLOW_WORDS,
+    NOT_IN_HEADING,
+    PLAN_START_YEARS,
+    RELATIVE_YEAR_OFFSETS,
+)
 from .numbers import NumberError, parse_chinese_number
 from .patterns import DATE_LINE_RE, HEADING_LINE_RE, PERIOD_BASE_BEFORE_RE, PERIOD_RE, POINT_DATE_BEFORE_RE
 
@@ -39,6 +46,7 @@ class PeriodToken:
     last: int = 0  # a span's last year, a range's last month or quarter
     point: bool = False  # `5月末`, `一季度末`
     day: int = 0  # `截至12月31日`
+    relative: bool = False  # `今年`: a year read from the article's date
 
     @property
     def needs_year(self) -> bool:
@@ -208,10 +216,24 @@ def _is_heading(line: str) -> bool:
 
 def article_periods(text: str, lines: list[tuple[int, int]]) -> ArticlePeriods:
     """`lines` are the (start, end) of the article's non-empty lines, the title first."""
-    tokens = find_periods(text)
     title = lines[0] if lines else (0, 0)
+    date_year, date_month = _date_line(lines, text)
+    tokens = find_periods(text)
+    base = date_year or _last_year([t for t in tokens if title[0] <= t.start and t.end <= title[1]])
+    if base is not None:
+        tokens.extend(_relative_years(text, base))
+        tokens.sort(key=lambda t: t.start)
     headings = [(s, e) for s, e in lines[1:] if _is_heading(text[s:e])]
-    return ArticlePeriods(tokens, [t.start for t in tokens], headings, title, *_date_line(lines, text))
+    return ArticlePeriods(tokens, [t.start for t in tokens], headings, title, date_year, date_month)
+
+
+def _relative_years(text: str, base: int) -> list[PeriodToken]:
+    """`今年`, `明年` as years, counted from the article's date line (else its title year)."""
+    return [
+        PeriodToken(ref.start, ref.end, "year", year=base + RELATIVE_YEAR_OFFSETS[word], relative=True)
+        for ref in find_year_refs(text)
+        if ref.kind == "relative" and (word := text[ref.start : ref.end]) in RELATIVE_YEAR_OFFSETS
+    ]
 
 
 def _within(periods: ArticlePeriods, start: int, end: int) -> list[PeriodToken]:
@@ -268,6 +290,14 @@ def _inherited(token: PeriodToken, metric: str) -> PeriodToken:
     return token
 
 
+def _year_in(tokens: list[PeriodToken], source: str) -> tuple[int | None, str]:
+    """The last year among `tokens`, and where it was read: `今年` is the article's year."""
+    for token in reversed(tokens):
+        if token.kind == "year":
+            return token.year, ARTICLE if token.relative else source
+    return None, source
+
+
 def reference_period(
     periods: ArticlePeriods, sentence_start: int, paragraph_start: int, figure_start: int, metric: str
 ) -> tuple[str | None, str | None]:
@@ -275,18 +305,23 @@ def reference_period(
     sentence = _within(periods, sentence_start, figure_start)
     paragraph = _within(periods, paragraph_start, sentence_start)
     if sentence:
-        token, year, source = sentence[-1], _last_year(sentence[:-1]), SENTENCE
+        token = sentence[-1]
+        year, source = _year_in(sentence[:-1], SENTENCE)
         if token.needs_year and year is None:
-            year, source = _last_year(paragraph), PARAGRAPH
+            year, source = _year_in(paragraph, PARAGRAPH)
     elif paragraph:
-        token, year, source = _inherited(paragraph[-1], metric), _last_year(paragraph[:-1]), PARAGRAPH
+        token = _inherited(paragraph[-1], metric)
+        year, source = _year_in(paragraph[:-1], PARAGRAPH)
     else:
         heading = _heading_before(periods, paragraph_start)
         article = (_within(periods, *heading) if heading else []) or _within(periods, *periods.title)
         if not article or periods.title[0] == paragraph_start:
             return None, None
-        token, year, source = _inherited(article[-1], metric), _last_year(article[:-1]), ARTICLE
+        token = _inherited(article[-1], metric)
+        year, source = _year_in(article[:-1], ARTICLE)
     if token.needs_year and year is None:
         year, source = _article_year(periods, paragraph_start, token), ARTICLE
+    if token.relative:
+        source = ARTICLE
     value = format_period(token, year)
     return (value, source) if value else (None, None)

@@ -28,6 +28,7 @@ from .lexicon import (
     AUTONOMOUS_ENDING,
     CITY_ENDINGS,
     CITY_SUBJECTS,
+    COMPANY_ARTICLE_WORDS,
     COMPANY_WORDS,
     COUNTY_ENDING,
     COUNTY_SUBJECTS,
@@ -45,6 +46,7 @@ from .lexicon import (
     PROVINCE_ABBREVIATIONS,
     PROVINCE_ENDINGS,
     PROVINCE_SUBJECTS,
+    REGION_ALIASES,
 )
 from .patterns import CJK_RE
 
@@ -173,6 +175,8 @@ def gazetteer() -> Gazetteer:
     }
     for word in NATION_WORDS:
         spellings[word] = PlaceMention(0, 0, PLACE, (NATIONAL,))
+    for word, name in REGION_ALIASES.items():
+        spellings[word] = spellings[name]
     for word in FOREIGN_AREAS:
         spellings[word] = PlaceMention(0, 0, PLACE, (Region(word, None, ABROAD),))
     for level, words in (
@@ -230,6 +234,11 @@ def is_partner(text: str, mention: PlaceMention) -> bool:
 
 def names_a_company(text: str) -> bool:
     return any(word in text for word in COMPANY_WORDS)
+
+
+def reports_on_a_company(head: str) -> bool:
+    """Whether an article's title and first lines say it reports a company's figures."""
+    return any(word in head for word in COMPANY_ARTICLE_WORDS)
 
 
 def _choose(candidates: tuple[Region, ...], home: Region | None) -> Region | None:

@@ -28,6 +28,7 @@ from .regions import (
     first_region,
     is_partner,
     names_a_company,
+    reports_on_a_company,
     resolve,
 )
 
@@ -67,6 +68,7 @@ class Article:
     places: list[PlaceMention]
     place_starts: list[int]
     home: Region | None
+    about_a_company: bool  # then rows take no region from the article, only their own
     periods: ArticlePeriods
 
 
@@ -101,6 +103,7 @@ def read_article(raw_text: str) -> Article:
         places,
         [p.start for p in places],
         _home(text, lines),
+        reports_on_a_company("".join(text[s:e] for s, e in lines[:HOME_LINES])),
         article_periods(text, lines),
     )
 
@@ -158,7 +161,7 @@ def _region(article: Article, row: Indicator, sentence_start: int, ordinal: int 
     earlier = _places_between(article, sentence_start, clause_start)
     if earlier:
         return resolve(earlier[-1], article.home)
-    return article.home
+    return None if article.about_a_company else article.home
 
 
 def _sentence_start(article: Article, pos: int) -> int:
