@@ -28,6 +28,7 @@ from .patterns import DATE_LINE_RE, HEADING_LINE_RE, PERIOD_BASE_BEFORE_RE, PERI
 SENTENCE, PARAGRAPH, ARTICLE = "sentence", "paragraph", "article"
 MONTH_NAMES = {name: n for n, name in enumerate(calendar.month_abbr) if name}
 HEADING_MAX_CHARS = 30  # a line this short with no full stop is a section heading
+NUMBERED_HEADING_MAX_CHARS = 50  # `一、2025年主要工作和“十四五”发展成就`
 DATE_LINE_SEARCH = 5  # the date line stands within the first lines
 BASE_WINDOW = 8  # characters before a period searched for `比`, `较`, `截至`
 
@@ -207,11 +208,10 @@ def _date_line(lines: list[tuple[int, int]], text: str) -> tuple[int | None, int
 
 def _is_heading(line: str) -> bool:
     line = line.strip()
-    if DATE_LINE_RE.search(line):
-        return False  # the date line dates the release; it heads no section
-    if HEADING_LINE_RE.match(line):
-        return True
-    return 0 < len(line) <= HEADING_MAX_CHARS and not any(mark in line for mark in NOT_IN_HEADING)
+    if DATE_LINE_RE.search(line) or any(mark in line for mark in NOT_IN_HEADING):
+        return False  # the date line dates the release; a line of prose heads nothing
+    limit = NUMBERED_HEADING_MAX_CHARS if HEADING_LINE_RE.match(line) else HEADING_MAX_CHARS
+    return 0 < len(line) <= limit
 
 
 def article_periods(text: str, lines: list[tuple[int, int]]) -> ArticlePeriods:
@@ -257,9 +257,8 @@ def _last_year(tokens: list[PeriodToken], before: int | None = None) -> int | No
 def _article_year(periods: ArticlePeriods, paragraph_start: int, token: PeriodToken) -> int | None:
     """The year of the section heading, the title, or the date line (the year before when
     the period ends after the date: `12月` in an article of January 2026 is 2025-12)."""
-    heading = _heading_before(periods, paragraph_start)
-    for span in ([heading] if heading else []) + [periods.title]:
-        year = _last_year(_within(periods, *span))
+    for tokens in (_heading_periods(periods, paragraph_start), _within(periods, *periods.title)):
+        year = _last_year(tokens)
         if year is not None:
             return year
     if periods.date_year is None:
@@ -269,13 +268,15 @@ def _article_year(periods: ArticlePeriods, paragraph_start: int, token: PeriodTo
     return periods.date_year
 
 
-def _heading_before(periods: ArticlePeriods, paragraph_start: int) -> tuple[int, int] | None:
-    found = None
-    for heading in periods.headings:
-        if heading[0] >= paragraph_start:
-            break
-        found = heading
-    return found
+def _heading_periods(periods: ArticlePeriods, paragraph_start: int) -> list[PeriodToken]:
+    """The periods of the nearest section heading above the paragraph that names one
+    (`一、2025年主要工作` over its `（一）…` subsections)."""
+    i = bisect_left(periods.headings, (paragraph_start, 0))
+    for start, end in reversed(periods.headings[:i]):
+        found = _within(periods, start, end)
+        if found:
+            return found
+    return []
 
 
 def _inherited(token: PeriodToken, metric: str) -> PeriodToken:
@@ -313,8 +314,7 @@ def reference_period(
         token = _inherited(paragraph[-1], metric)
         year, source = _year_in(paragraph[:-1], PARAGRAPH)
     else:
-        heading = _heading_before(periods, paragraph_start)
-        article = (_within(periods, *heading) if heading else []) or _within(periods, *periods.title)
+        article = _heading_periods(periods, paragraph_start) or _within(periods, *periods.title)
         if not article or periods.title[0] == paragraph_start:
             return None, None
         token = _inherited(article[-1], metric)
