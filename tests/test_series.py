@@ -140,6 +140,10 @@ def test_period_phrases(phrase, expected):
     assert [format_period(t, 2025) for t in find_periods(phrase)] == expected
 
 
+def test_a_year_spaced_from_its_character_is_read():
+    assert [(t.kind, t.year) for t in find_periods("公布 2022 年 4 月数据")][0] == ("year", 2022)
+
+
 # (metric, unit, measure, indicator name or None)
 INDICATORS = [
     ("全省地区生产总值", "元", "level", "地区生产总值"),
@@ -209,6 +213,7 @@ def test_first_region_of_a_title(text, name, code):
 
 def test_short_forms_that_are_words_are_no_places():
     assert [m for m in find_places("朝阳产业白银价格主城区") if m.candidates] == []
+    assert find_places("武汉肺炎来袭") == []  # a word holding a place name
 
 
 def test_gazetteer_codes_are_six_digit_gb_t_2260():

@@ -625,6 +625,8 @@ COUNTY_ENDING: str = "县"
 MUNICIPALITY_ENDING: str = "市"  # `上海市`: a province-level city, whose `全市` is itself
 # Short forms that are also common words, never read as a place.
 NOT_A_PLACE_SHORT_FORMS: frozenset[str] = frozenset({"白银", "安康", "来宾", "玉树", "朝阳", "大同", "海域"})
+# Words that hold a place name but name no place: read past, as if no place were there.
+NOT_A_PLACE_WORDS: tuple[str, ...] = ("武汉肺炎", "中山大学", "中山路", "中山装", "北京时间", "上海合作组织")
 # Gazetteer rows that are no area an analyst files figures under.
 NOT_A_REGION_NAMES: frozenset[str] = frozenset({"苏鲁交界", "海域", "市辖区", "县"})
 # One-character province abbreviations read only where no other reading is likely: at the

@@ -580,8 +580,12 @@ PERIOD_BASE_BEFORE_RE = re.compile(r"(?:[比较]|同比|环比)(?:上|去|(?:19|
 POINT_DATE_BEFORE_RE = re.compile(r"(?:截至|截止|至)(?:(?:19|20)\d\d\s*年)?\s*$")
 # The article's date line: `2026年1月19日`, `2026-01-19`, `Wed, 24 Mar 2021`.
 DATE_LINE_RE = re.compile(
-    r"(?P<year>(?:19|20)\d\d)\s*[年./-]\s*(?P<month>\d{1,2})\s*[月./-]\s*\d{1,2}"
+    r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>\d{1,2})\s*月\s*\d{1,2}\s*[日号]"
+    r"|(?P<iso_year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<iso_month>\d{1,2})(?P=sep)\d{1,2}(?!\d)"
     r"|\b\d{1,2}\s+(?P<month_name>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?P<year_en>(?:19|20)\d\d)\b"
 )
+# A year written with a space before `年` (`2022 年 4 月`), which the extractor's year
+# rule reads only on its cleaned text.
+SPACED_YEAR_RE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)\s+(?:年|财年)")
 # The publisher line `来源：广东省统计局`, on folded text (`：` is `:`).
 PUBLISHER_RE = re.compile(r"来源\s*[:：]\s*([^)）\n,，。;；]{2,40})")

@@ -23,13 +23,21 @@ from .lexicon import (
     RELATIVE_YEAR_OFFSETS,
 )
 from .numbers import NumberError, parse_chinese_number
-from .patterns import DATE_LINE_RE, HEADING_LINE_RE, PERIOD_BASE_BEFORE_RE, PERIOD_RE, POINT_DATE_BEFORE_RE
+from .patterns import (
+    DATE_LINE_RE,
+    HEADING_LINE_RE,
+    PERIOD_BASE_BEFORE_RE,
+    PERIOD_RE,
+    POINT_DATE_BEFORE_RE,
+    SPACED_YEAR_RE,
+)
 
 SENTENCE, PARAGRAPH, ARTICLE = "sentence", "paragraph", "article"
 MONTH_NAMES = {name: n for n, name in enumerate(calendar.month_abbr) if name}
 HEADING_MAX_CHARS = 30  # a line this short with no full stop is a section heading
 NUMBERED_HEADING_MAX_CHARS = 50  # `一、2025年主要工作和“十四五”发展成就`
 DATE_LINE_SEARCH = 5  # the date line stands within the first lines
+DATE_LINE_MAX_CHARS = 80  # longer lines are prose, whose dates are events
 BASE_WINDOW = 8  # characters before a period searched for `比`, `较`, `截至`
 
 
@@ -137,6 +145,11 @@ def find_periods(text: str) -> list[PeriodToken]:
         for ref in find_year_refs(text)
         if ref.kind == "year" and not ref.base
     ]
+    known = {t.start for t in tokens}
+    for match in SPACED_YEAR_RE.finditer(text):
+        before = text[max(0, match.start() - BASE_WINDOW) : match.start()]
+        if match.start() not in known and not PERIOD_BASE_BEFORE_RE.search(before):
+            tokens.append(PeriodToken(match.start(), match.end(), "year", year=int(match.group("year"))))
     for match in PERIOD_RE.finditer(text):
         token = _token(match)
         before = text[max(0, match.start() - BASE_WINDOW) : match.start()]
@@ -198,10 +211,12 @@ class ArticlePeriods:
 
 def _date_line(lines: list[tuple[int, int]], text: str) -> tuple[int | None, int | None]:
     for start, end in lines[:DATE_LINE_SEARCH]:
-        match = DATE_LINE_RE.search(text, start, end)
+        match = DATE_LINE_RE.search(text, start, end) if end - start <= DATE_LINE_MAX_CHARS else None
         if match:
             if match.group("year"):
                 return int(match.group("year")), int(match.group("month"))
+            if match.group("iso_year"):
+                return int(match.group("iso_year")), int(match.group("iso_month"))
             return int(match.group("year_en")), MONTH_NAMES[match.group("month_name")]
     return None, None
 

@@ -41,6 +41,7 @@ from .lexicon import (
     NATION,
     NATION_WORDS,
     NOT_A_PLACE_SHORT_FORMS,
+    NOT_A_PLACE_WORDS,
     NOT_A_REGION_NAMES,
     PARTNER_BEFORE_PLACE,
     PROVINCE_ABBREVIATIONS,
@@ -59,7 +60,7 @@ COUNTRY = -1  # 全国
 ABROAD = 9  # a foreign country, group or named area
 
 # What a spelling in the text names.
-PLACE, SUBJECT, MULTI = "place", "subject", "multi"
+PLACE, SUBJECT, MULTI, NO_PLACE = "place", "subject", "multi", "no place"
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +190,8 @@ def gazetteer() -> Gazetteer:
             spellings[word] = PlaceMention(0, 0, SUBJECT, subject_level=level)
     for word in MULTI_REGION_WORDS:
         spellings[word] = PlaceMention(0, 0, MULTI)
+    for word in NOT_A_PLACE_WORDS:
+        spellings[word] = PlaceMention(0, 0, NO_PLACE)
     return Gazetteer(spellings, by_code, max(map(len, spellings)))
 
 
@@ -198,7 +201,8 @@ def _is_cjk(char: str) -> bool:
 
 def find_places(text: str) -> list[PlaceMention]:
     """Every place spelling in `text`, leftmost-longest, in text order; a province
-    abbreviation only at the start of a clause and not inside a compound (`沪深`)."""
+    abbreviation only at the start of a clause and not inside a compound (`沪深`); words
+    that only hold a place name (`武汉肺炎`) are read past."""
     book = gazetteer()
     found: list[PlaceMention] = []
     i, n = 0, len(text)
@@ -221,7 +225,8 @@ def find_places(text: str) -> list[PlaceMention]:
         if hit is None:
             i += 1
             continue
-        found.append(hit)
+        if hit.kind != NO_PLACE:
+            found.append(hit)
         i = hit.end
     return found
 
