@@ -42,11 +42,21 @@ SHENZHEN_BRIEF = """深圳市经济运行简况
 全市共获得国家科学技术奖15项。
 """
 
+HEILONGJIANG_REPORT = """2026年黑龙江省政府工作报告
+2025年，对非洲、欧洲出口分别增长28.4%、10.5%。全省粮食产量连续15年居全国首位。新建全国重点实验室7家。新晋中国工程院院士3名。
+"""
+
+COMPANY_RESULTS = """快速浏览智利矿业化工的半年报
+SQM的总收入为11.57亿美元，同比增长13%。智利碳酸锂产量增长5%。
+"""
+
 ARTICLES = {
     "guangdong": GUANGDONG_REPORT,
     "finance": MONTHLY_FINANCE,
     "press": PRESS_CONFERENCE,
     "shenzhen": SHENZHEN_BRIEF,
+    "heilongjiang": HEILONGJIANG_REPORT,
+    "company": COMPANY_RESULTS,
 }
 
 
@@ -77,6 +87,13 @@ REGIONS = [
     ("shenzhen", "1.8万亿元", 0, "深圳市", "440300"),  # 全市 in an article about 深圳
     ("shenzhen", "6.6万亿元", 0, "广东省", "440000"),  # 全省 of a city's article: its province
     ("shenzhen", "3%", 0, "浦东新区", "310115"),  # a district by its full name
+    ("heilongjiang", "28.4%", 0, "黑龙江省", "230000"),  # 对非洲: a partner, the reporter files it
+    ("heilongjiang", "10.5%", 0, "黑龙江省", "230000"),  # 、欧洲: a partner listed with one
+    ("heilongjiang", "15年", 0, "黑龙江省", "230000"),  # 居全国首位: the country as a yardstick
+    ("heilongjiang", "7家", 0, "黑龙江省", "230000"),  # 全国重点实验室: a class, not a place
+    ("heilongjiang", "3名", 0, "黑龙江省", "230000"),  # 新晋中国工程院: neither 晋中 nor 中国
+    ("company", "11.57亿美元", 0, None, None),  # a company's results: no region from the title
+    ("company", "5%", 0, "智利", None),  # … unless the row's own clause names one
 ]
 
 
@@ -182,6 +199,7 @@ def test_growth_row_of_gdp_gets_the_indicator_and_a_national_figure_its_national
 
 def test_list_before_respectively_reads_the_indicator_from_the_clause():
     assert _point("guangdong", "3.1%").indicator == "规模以上工业增加值"
+    assert _point("heilongjiang", "28.4%").indicator == "出口"  # metric `对非洲`
 
 
 def test_one_point_per_row_in_order():

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .lexicon import MEASURE_WORDS, RELATIVE_UNITS, SHARE_OF
+from .lexicon import MEASURE_WORDS, PARTNER_BEFORE_PLACE, RELATIVE_UNITS, SHARE_OF
 from .patterns import CJK_RE
 from .regions import find_places
 
@@ -136,9 +136,11 @@ def match_indicator(metric: str, unit: str, measure: str) -> IndicatorEntry | No
 
 
 def names_only_places(metric: str) -> bool:
-    """`广州、深圳`: a metric cut to its list of places says nothing of what was measured."""
-    rest = _without_places(metric.translate(IGNORED_CHARS))
-    return bool(metric.strip()) and not any(CJK_RE.match(ch) or ch.isalnum() for ch in rest)
+    """`广州、深圳`, `对非洲`: a metric cut to its places says nothing of what was measured."""
+    rest = "".join(
+        ch for ch in _without_places(metric.translate(IGNORED_CHARS)) if CJK_RE.match(ch) or ch.isalnum()
+    )
+    return bool(metric.strip()) and (not rest or rest in PARTNER_BEFORE_PLACE)
 
 
 def national_counterpart(entry: IndicatorEntry) -> IndicatorEntry:

@@ -626,7 +626,19 @@ MUNICIPALITY_ENDING: str = "市"  # `上海市`: a province-level city, whose `�
 # Short forms that are also common words, never read as a place.
 NOT_A_PLACE_SHORT_FORMS: frozenset[str] = frozenset({"白银", "安康", "来宾", "玉树", "朝阳", "大同", "海域"})
 # Words that hold a place name but name no place: read past, as if no place were there.
-NOT_A_PLACE_WORDS: tuple[str, ...] = ("武汉肺炎", "中山大学", "中山路", "中山装", "北京时间", "上海合作组织")
+NOT_A_PLACE_WORDS: tuple[str, ...] = (
+    "武汉肺炎", "中山大学", "中山路", "中山装", "北京时间", "上海合作组织", "中国工程院", "中国科学院",
+    "平安中国", "美丽中国", "健康中国", "数字中国", "中国式现代化", "中国制造", "全国人大", "全国政协",
+    "全国两会", "全国人民代表大会", "中国共产党",
+)  # fmt: skip
+# After `全国`, `全球`, `世界` these make the country or the world a yardstick or a class, not
+# the subject: `全国首位`, `全球领先`, `全国重点实验室`, `全国平均水平`.
+YARDSTICK_AFTER_NATION: tuple[str, ...] = (
+    "首", "第", "前", "领先", "重点", "示范", "典型", "文明", "百强", "十强", "一流", "最", "唯一",
+    "平均", "水平", "同期", "标杆", "样板", "先进", "优秀", "试点", "排名", "范围", "各地", "性",
+)  # fmt: skip
+# Words that join the places of a list: a partner's list partners are partners too.
+LIST_JOINERS: tuple[str, ...] = ("、", "和", "及", "与", "以及")
 # Gazetteer rows that are no area an analyst files figures under.
 NOT_A_REGION_NAMES: frozenset[str] = frozenset({"苏鲁交界", "海域", "市辖区", "县"})
 # One-character province abbreviations read only where no other reading is likely: at the
@@ -672,7 +684,7 @@ COMPANY_WORDS: tuple[str, ...] = (
     "公司", "集团", "股份", "净利润", "营收", "股价", "市值", "门店", "品牌", "基金", "旗下", "财报",
 )  # fmt: skip
 
-# An article whose title or first lines hold one of these reports on a company: its rows
+# An article whose title holds one of these reports on a company: its rows
 # name no region unless their own clause does (`SQM的总收入` in `智利矿业化工的半年报`).
 COMPANY_ARTICLE_WORDS: tuple[str, ...] = ("半年报", "年报", "季报", "财报", "业绩", "招股", "股东", "公司")
 

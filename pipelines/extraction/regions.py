@@ -36,6 +36,7 @@ from .lexicon import (
     DISTRICT_SUBJECTS,
     ETHNIC_ENDING,
     FOREIGN_AREAS,
+    LIST_JOINERS,
     MULTI_REGION_WORDS,
     MUNICIPALITY_ENDING,
     NATION,
@@ -48,6 +49,7 @@ from .lexicon import (
     PROVINCE_ENDINGS,
     PROVINCE_SUBJECTS,
     REGION_ALIASES,
+    YARDSTICK_AFTER_NATION,
 )
 from .patterns import CJK_RE
 
@@ -199,6 +201,14 @@ def _is_cjk(char: str) -> bool:
     return bool(CJK_RE.match(char))
 
 
+def _longest_at(book: Gazetteer, text: str, i: int) -> PlaceMention | None:
+    for length in range(min(book.longest, len(text) - i), 1, -1):
+        entry = book.spellings.get(text[i : i + length])
+        if entry is not None:
+            return PlaceMention(i, i + length, entry.kind, entry.candidates, entry.subject_level)
+    return None
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """Every place spelling in `text`, leftmost-longest, in text order; a province
     abbreviation only at the start of a clause and not inside a compound (`沪深`); words
@@ -210,12 +220,13 @@ def find_places(text: str) -> list[PlaceMention]:
         if not _is_cjk(text[i]):
             i += 1
             continue
-        hit = None
-        for length in range(min(book.longest, n - i), 1, -1):
-            entry = book.spellings.get(text[i : i + length])
-            if entry is not None:
-                hit = PlaceMention(i, i + length, entry.kind, entry.candidates, entry.subject_level)
-                break
+        hit = _longest_at(book, text, i)
+        if hit is not None:
+            overlapping = _longest_at(book, text, i + 1)
+            if overlapping is not None and overlapping.end > hit.end and overlapping.start < hit.end:
+                hit = None  # `新晋中国`: 中国, not 晋中
+                i += 1
+                continue
         if hit is None and text[i] in PROVINCE_ABBREVIATIONS:
             after = text[i + 1 : i + 2]
             at_clause_start = i == 0 or not _is_cjk(text[i - 1])
@@ -232,18 +243,38 @@ def find_places(text: str) -> list[PlaceMention]:
 
 
 def is_partner(text: str, mention: PlaceMention) -> bool:
-    """A place after `对`, `占`, `高于`…: a trade partner or a yardstick, not the subject."""
+    """A place after `对`, `占`, `高于`…: a trade partner or a yardstick, not the subject;
+    so is the country or the world before `首位`, `领先`, `平均水平`."""
     before = text[max(0, mention.start - 2) : mention.start]
-    return any(before.endswith(word) for word in PARTNER_BEFORE_PLACE)
+    if any(before.endswith(word) for word in PARTNER_BEFORE_PLACE):
+        return True
+    if mention.kind == PLACE and mention.candidates and mention.candidates[0].level in (COUNTRY, ABROAD):
+        after = text[mention.end : mention.end + 2]
+        return any(after.startswith(word) for word in YARDSTICK_AFTER_NATION)
+    return False
+
+
+def subjects(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions that may be a figure's subject: no partner, nor a place listed with one
+    (`对非洲、欧洲出口`)."""
+    kept, previous_partner = [], None
+    for mention in mentions:
+        joint = text[previous_partner.end : mention.start] if previous_partner else None
+        if is_partner(text, mention) or (joint is not None and joint in LIST_JOINERS):
+            previous_partner = mention
+            continue
+        previous_partner = None
+        kept.append(mention)
+    return kept
 
 
 def names_a_company(text: str) -> bool:
     return any(word in text for word in COMPANY_WORDS)
 
 
-def reports_on_a_company(head: str) -> bool:
-    """Whether an article's title and first lines say it reports a company's figures."""
-    return any(word in head for word in COMPANY_ARTICLE_WORDS)
+def reports_on_a_company(title: str) -> bool:
+    """Whether an article's title says it reports a company's figures (`…的半年报`)."""
+    return any(word in title for word in COMPANY_ARTICLE_WORDS)
 
 
 def _choose(candidates: tuple[Region, ...], home: Region | None) -> Region | None:
@@ -290,8 +321,8 @@ def resolve(mention: PlaceMention, home: Region | None) -> Region | None:
 
 def first_region(text: str, home: Region | None = None) -> Region | None:
     """The first region `text` names as a subject (an article's title or first lines)."""
-    for mention in find_places(text):
-        if mention.kind == PLACE and not is_partner(text, mention):
+    for mention in subjects(text, find_places(text)):
+        if mention.kind == PLACE:
             region = resolve(mention, home)
             if region is not None:
                 return region

@@ -26,10 +26,10 @@ from .regions import (
     Region,
     find_places,
     first_region,
-    is_partner,
     names_a_company,
     reports_on_a_company,
     resolve,
+    subjects,
 )
 
 HOME_LINES = 3  # the title and the lines after it that name the article's place
@@ -103,7 +103,7 @@ def read_article(raw_text: str) -> Article:
         places,
         [p.start for p in places],
         _home(text, lines),
-        reports_on_a_company("".join(text[s:e] for s, e in lines[:HOME_LINES])),
+        bool(lines) and reports_on_a_company(text[lines[0][0] : lines[0][1]]),
         article_periods(text, lines),
     )
 
@@ -120,15 +120,19 @@ def _last_break(pattern, text: str, start: int, end: int) -> int:
     return found
 
 
+def _first_break(text: str, start: int, end: int) -> int:
+    match = CLAUSE_BREAK_RE.search(text, start, end)
+    return match.end() if match else start
+
+
 def _places_between(article: Article, start: int, end: int) -> list[PlaceMention]:
     i = bisect_right(article.place_starts, start - 1)
     found = []
     while i < len(article.places) and article.places[i].start < end:
-        mention = article.places[i]
-        if mention.end <= end and not is_partner(article.text, mention):
-            found.append(mention)
+        if article.places[i].end <= end:
+            found.append(article.places[i])
         i += 1
-    return found
+    return subjects(article.text, found)
 
 
 def _respective(article: Article, clause: list[PlaceMention], ordinal: int) -> PlaceMention | None:
@@ -153,14 +157,17 @@ def _region(article: Article, row: Indicator, sentence_start: int, ordinal: int 
     if clause:
         return resolve(clause[-1], article.home)
     metric = fold_text(row.metric)
-    in_metric = [m for m in find_places(metric) if not is_partner(metric, m)]
-    if in_metric:
+    in_metric = (
+        [] if metric in article.text[clause_start : row.char_start] else subjects(metric, find_places(metric))
+    )
+    if in_metric:  # the subject carried from an earlier clause: `全省…，同比增长13.84%`
         return resolve(in_metric[0], article.home)
     if not is_indicator and names_a_company(article.text[clause_start : row.char_start] + row.metric):
         return None
-    earlier = _places_between(article, sentence_start, clause_start)
-    if earlier:
-        return resolve(earlier[-1], article.home)
+    first_clause_end = _first_break(article.text, sentence_start, clause_start)
+    topic = _places_between(article, sentence_start, first_clause_end)
+    if topic:
+        return resolve(topic[-1], article.home)  # `2025年，深圳…` carries to its later clauses
     return None if article.about_a_company else article.home
 
 
