@@ -29,6 +29,7 @@ GUANGDONG_REPORT = """2025年广东省国民经济和社会发展统计公报
 MONTHLY_FINANCE = """2025年5月金融统计数据报告
 5月末，广义货币(M2)余额325.8万亿元，同比增长7.9%。人民币贷款余额268.5万亿元。前五个月人民币贷款增加10.7万亿元。
 我国对东盟进出口3.2万亿元，增长9%。京津冀地区生产总值11.5万亿元。美国居民消费价格指数同比上涨2.4%。
+山东全省小麦收获已过四成。
 """
 
 PRESS_CONFERENCE = """国家统计局新闻发布会
@@ -82,6 +83,7 @@ REGIONS = [
     ("finance", "3.2万亿元", 0, "全国", None),  # 我国对东盟: filed under the reporter
     ("finance", "11.5万亿元", 0, None, None),  # 京津冀 is no single region
     ("finance", "2.4%", 0, "美国", None),  # a foreign country, no code
+    ("finance", "四成", 0, "山东省", "370000"),  # 山东全省: the subject word is the place named
     ("press", "6.4%", 0, "全国", None),  # 全国
     ("press", "5.2%", 0, "全国", None),  # 我国
     ("shenzhen", "1.8万亿元", 0, "深圳市", "440300"),  # 全市 in an article about 深圳

@@ -256,7 +256,7 @@ def is_partner(text: str, mention: PlaceMention) -> bool:
 
 def subjects(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """The mentions that may be a figure's subject: no partner, nor a place listed with one
-    (`对非洲、欧洲出口`)."""
+    (`对非洲、欧洲出口`), nor a subject word right after its place (`山东全省`)."""
     kept, previous_partner = [], None
     for mention in mentions:
         joint = text[previous_partner.end : mention.start] if previous_partner else None
@@ -264,6 +264,8 @@ def subjects(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
             previous_partner = mention
             continue
         previous_partner = None
+        if mention.kind == SUBJECT and kept and kept[-1].end == mention.start and kept[-1].kind == PLACE:
+            continue  # `山东全省`: the subject word is the place just named
         kept.append(mention)
     return kept
 
