@@ -564,7 +564,7 @@ _TO = r"\s*[-—–~至到]\s*"
 PERIOD_RE = re.compile(
     rf"(?P<span_from>(?:19|20)\d\d)\s*年?{_TO}(?P<span_to>(?:19|20)\d\d)\s*年"
     rf"|(?P<plan>{alternation(PLAN_START_YEARS)})[\"”“」』]?\s*(?:时期|期间)"
-    rf"|前(?P<ytd_months>{_COUNT_NUM})个月"
+    rf"|前(?P<ytd_months>{_COUNT_NUM})个?月"
     r"|前(?P<ytd_quarters>[一二三两])个?季度"
     rf"|(?P<qrange_from>{_QUARTER_NUM}){_TO}(?P<qrange_to>{_QUARTER_NUM})季度"
     rf"|(?P<mrange_from>{_MONTH_NUM})\s*(?:月份?)?{_TO}(?P<mrange_to>{_MONTH_TO})\s*月份?(?P<mrange_end>末|底)?"
