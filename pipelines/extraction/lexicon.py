@@ -597,7 +597,7 @@ NATION_WORDS: tuple[str, ...] = ("全国", "我国", "中国", "中华人民共�
 # Other spellings of one region: local subjects (`本港`) and national agencies, whose
 # figures are national unless a place is named (`国家统计局公布…6月份CPI`).
 REGION_ALIASES: dict[str, str] = {
-    "本港": "香港特别行政区", "全港": "香港特别行政区", "港府": "香港特别行政区",
+    "本港": "香港特别行政区", "全港": "香港特别行政区", "港府": "香港特别行政区", "港人": "香港特别行政区",
     "本澳": "澳门特别行政区", "全澳": "澳门特别行政区", "台湾地区": "台湾省", "全台": "台湾省",
     "国家统计局": "全国", "海关总署": "全国", "中国人民银行": "全国", "央行": "全国", "国务院": "全国",
 }  # fmt: skip
