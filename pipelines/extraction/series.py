@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .cleaning import to_simplified
 from .extract import Indicator
-from .indicator_vocabulary import match_indicator, names_only_places, national_counterpart
+from .indicator_vocabulary import IndicatorEntry, match_indicator, names_only_places, national_counterpart
 from .lexicon import LIST_MARKS, RESPECTIVELY
 from .patterns import CLAUSE_BREAK_RE, PUBLISHER_RE, SENTENCE_BREAK_RE
 from .reference_periods import SENTENCE, ArticlePeriods, article_periods, reference_period
@@ -59,7 +59,7 @@ def fold_text(raw: str) -> str:
 
 
 @dataclass(frozen=True)
-class Article:
+class ArticleContext:
     """What one article says about itself, read once for all its rows."""
 
     text: str
@@ -92,11 +92,12 @@ def _home(text: str, lines: list[tuple[int, int]]) -> Region | None:
     return first_region(publisher.group(1)) if publisher else None
 
 
-def read_article(raw_text: str) -> Article:
+def article_context(raw_text: str) -> ArticleContext:
+    """The article's folded text, lines, places, own place and periods, read once for all rows."""
     text = fold_text(raw_text)
     lines = _lines(text)
     places = find_places(text)
-    return Article(
+    return ArticleContext(
         text,
         lines,
         [s for s, _ in lines],
@@ -108,7 +109,7 @@ def read_article(raw_text: str) -> Article:
     )
 
 
-def _paragraph_start(article: Article, pos: int) -> int:
+def _paragraph_start(article: ArticleContext, pos: int) -> int:
     index = bisect_right(article.line_starts, pos) - 1
     return article.lines[index][0] if index >= 0 else 0
 
@@ -125,7 +126,7 @@ def _first_break(text: str, start: int, end: int) -> int:
     return match.end() if match else start
 
 
-def _places_between(article: Article, start: int, end: int) -> list[PlaceMention]:
+def _places_between(article: ArticleContext, start: int, end: int) -> list[PlaceMention]:
     i = bisect_right(article.place_starts, start - 1)
     found = []
     while i < len(article.places) and article.places[i].start < end:
@@ -135,7 +136,7 @@ def _places_between(article: Article, start: int, end: int) -> list[PlaceMention
     return subjects(article.text, found)
 
 
-def _respective(article: Article, clause: list[PlaceMention], ordinal: int) -> PlaceMention | None:
+def _respective(article: ArticleContext, clause: list[PlaceMention], ordinal: int) -> PlaceMention | None:
     """`广州、深圳分别增长5%、6%`: the n-th figure after `分别` is about the n-th place."""
     listed = [clause[0]]
     for previous, mention in zip(clause, clause[1:]):
@@ -147,7 +148,17 @@ def _respective(article: Article, clause: list[PlaceMention], ordinal: int) -> P
     return listed[ordinal] if len(listed) > 1 and ordinal < len(listed) else None
 
 
-def _region(article: Article, row: Indicator, sentence_start: int, ordinal: int | None, is_indicator: bool):
+def _region(
+    article: ArticleContext,
+    row: Indicator,
+    metric: str,
+    sentence_start: int,
+    ordinal: int | None,
+    is_indicator: bool,
+) -> Region | None:
+    """The place named nearest before the figure in its clause (the n-th of a list before
+    `分别`), else in its metric, else in its sentence's first clause, else the article's own
+    place; none for a company's figure."""
     clause_start = _last_break(CLAUSE_BREAK_RE, article.text, sentence_start, row.char_start)
     clause = _places_between(article, clause_start, row.char_start)
     if ordinal is not None and clause:
@@ -156,13 +167,12 @@ def _region(article: Article, row: Indicator, sentence_start: int, ordinal: int 
             return resolve(chosen, article.home)
     if clause:
         return resolve(clause[-1], article.home)
-    metric = fold_text(row.metric)
     in_metric = (
         [] if metric in article.text[clause_start : row.char_start] else subjects(metric, find_places(metric))
     )
     if in_metric:  # the subject carried from an earlier clause: `全省…，同比增长13.84%`
         return resolve(in_metric[0], article.home)
-    if not is_indicator and names_a_company(article.text[clause_start : row.char_start] + row.metric):
+    if not is_indicator and names_a_company(article.text[clause_start : row.char_start] + metric):
         return None
     first_clause_end = _first_break(article.text, sentence_start, clause_start)
     topic = _places_between(article, sentence_start, first_clause_end)
@@ -171,12 +181,12 @@ def _region(article: Article, row: Indicator, sentence_start: int, ordinal: int 
     return None if article.about_a_company else article.home
 
 
-def _sentence_start(article: Article, pos: int) -> int:
+def _sentence_start(article: ArticleContext, pos: int) -> int:
     paragraph = _paragraph_start(article, pos)
     return _last_break(SENTENCE_BREAK_RE, article.text, paragraph, pos)
 
 
-def _ordinals(article: Article, rows: list[Indicator], starts: list[int]) -> list[int | None]:
+def _ordinals(article: ArticleContext, rows: list[Indicator], starts: list[int]) -> list[int | None]:
     """For each row after `分别` in its sentence, its place among the figures after it."""
     ordinals: list[int | None] = []
     counter: dict[tuple[int, int], int] = {}
@@ -191,10 +201,11 @@ def _ordinals(article: Article, rows: list[Indicator], starts: list[int]) -> lis
     return ordinals
 
 
-def _indicator(article: Article, row: Indicator, sentence_start: int):
+def _indicator(
+    article: ArticleContext, row: Indicator, metric: str, sentence_start: int
+) -> IndicatorEntry | None:
     """The metric's indicator; where the metric is only the places of a list (`广州、深圳`
     before `分别`), the words of the clause before the figure."""
-    metric = fold_text(row.metric)
     if names_only_places(metric):
         clause_start = _last_break(CLAUSE_BREAK_RE, article.text, sentence_start, row.char_start)
         metric = article.text[clause_start : row.char_start]
@@ -205,12 +216,13 @@ def series_points(raw_text: str, rows: list[Indicator]) -> list[SeriesPoint]:
     """One series point per row of `extract_indicators(raw_text)`, in the same order."""
     if not rows:
         return []
-    article = read_article(raw_text)
+    article = article_context(raw_text)
     starts = [_sentence_start(article, row.char_start) for row in rows]
     points = []
     for row, sentence_start, ordinal in zip(rows, starts, _ordinals(article, rows, starts)):
-        entry = _indicator(article, row, sentence_start)
-        region = _region(article, row, sentence_start, ordinal, entry is not None)
+        metric = fold_text(row.metric)
+        entry = _indicator(article, row, metric, sentence_start)
+        region = _region(article, row, metric, sentence_start, ordinal, entry is not None)
         if entry is not None and region == NATIONAL:
             entry = national_counterpart(entry)
         period, source = reference_period(
@@ -218,7 +230,7 @@ def series_points(raw_text: str, rows: list[Indicator]) -> list[SeriesPoint]:
             sentence_start,
             _paragraph_start(article, row.char_start),
             row.char_start,
-            row.metric,
+            metric,
         )
         if period is None and row.period:
             period, source = row.period, SENTENCE
