@@ -40,6 +40,7 @@ PRESS_CONFERENCE = """国家统计局新闻发布会
 
 SHENZHEN_BRIEF = """深圳市经济运行简况
 上半年，全市地区生产总值1.8万亿元，全省地区生产总值6.6万亿元。浦东新区规模以上工业增加值增长3%。
+南山区和福田区地区生产总值分别为3000亿元、2000亿元。
 全市共获得国家科学技术奖15项。
 """
 
@@ -89,6 +90,8 @@ REGIONS = [
     ("shenzhen", "1.8万亿元", 0, "深圳市", "440300"),  # 全市 in an article about 深圳
     ("shenzhen", "6.6万亿元", 0, "广东省", "440000"),  # 全省 of a city's article: its province
     ("shenzhen", "3%", 0, "浦东新区", "310115"),  # a district by its full name
+    ("shenzhen", "3000亿元", 0, "南山区", "440305"),  # 南山区和福田区…分别; 鹤岗 has a 南山区 too
+    ("shenzhen", "2000亿元", 0, "福田区", "440304"),  # … and the second
     ("heilongjiang", "28.4%", 0, "黑龙江省", "230000"),  # 对非洲: a partner, the reporter files it
     ("heilongjiang", "10.5%", 0, "黑龙江省", "230000"),  # 、欧洲: a partner listed with one
     ("heilongjiang", "15年", 0, "黑龙江省", "230000"),  # 居全国首位: the country as a yardstick

@@ -262,11 +262,9 @@ def _within(periods: ArticlePeriods, start: int, end: int) -> list[PeriodToken]:
     return found
 
 
-def _last_year(tokens: list[PeriodToken], before: int | None = None) -> int | None:
-    for token in reversed(tokens):
-        if token.kind == "year" and (before is None or token.start < before):
-            return token.year
-    return None
+def _last_year(tokens: list[PeriodToken]) -> int | None:
+    year, _ = _year_in(tokens, ARTICLE)
+    return year
 
 
 def _article_year(periods: ArticlePeriods, paragraph_start: int, token: PeriodToken) -> int | None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from .cleaning import to_simplified
 from .extract import Indicator
 from .indicator_vocabulary import IndicatorEntry, match_indicator, names_only_places, national_counterpart
-from .lexicon import LIST_MARKS, RESPECTIVELY
+from .lexicon import LIST_JOINERS, RESPECTIVELY
 from .patterns import CLAUSE_BREAK_RE, PUBLISHER_RE, SENTENCE_BREAK_RE
 from .reference_periods import SENTENCE, ArticlePeriods, article_periods, reference_period
 from .regions import (
@@ -141,7 +141,7 @@ def _respective(article: ArticleContext, clause: list[PlaceMention], ordinal: in
     listed = [clause[0]]
     for previous, mention in zip(clause, clause[1:]):
         joint = article.text[previous.end : mention.start]
-        if len(joint) <= 1 and (not joint or joint in LIST_MARKS):
+        if not joint or joint in LIST_JOINERS:
             listed.append(mention)
         else:
             listed = [mention]
