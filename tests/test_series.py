@@ -28,6 +28,7 @@ GUANGDONG_REPORT = """2025年广东省国民经济和社会发展统计公报
 
 MONTHLY_FINANCE = """2025年5月金融统计数据报告
 5月末，广义货币(M2)余额325.8万亿元，同比增长7.9%。人民币贷款余额268.5万亿元。前五个月人民币贷款增加10.7万亿元。
+人民币存款增加8.9万亿元。
 我国对东盟进出口3.2万亿元，增长9%。京津冀地区生产总值11.5万亿元。美国居民消费价格指数同比上涨2.4%。
 山东全省小麦收获已过四成。
 """
@@ -122,6 +123,7 @@ PERIODS = [
     ("finance", "325.8万亿元", 0, "2025-05-31", "article"),  # 5月末 balance, the year from the title
     ("finance", "268.5万亿元", 0, "2025-05-31", "article"),  # a balance in a monthly report: month end
     ("finance", "10.7万亿元", 0, "2025-01/2025-05", "article"),  # 前五个月
+    ("finance", "8.9万亿元", 0, "2025-01/2025-05", "article"),  # a flow in a monthly report: to date
     ("finance", "3.2万亿元", 0, "2025-05", "article"),  # the title's month
     ("press", "0.8%", 0, "2025-12", "article"),  # 12月 in a report dated January 2026
     ("press", "5.2%", 0, "2025-01/2025-09", "article"),  # 前三季度
@@ -206,6 +208,10 @@ def test_growth_row_of_gdp_gets_the_indicator_and_a_national_figure_its_national
 def test_list_before_respectively_reads_the_indicator_from_the_clause():
     assert _point("guangdong", "3.1%").indicator == "规模以上工业增加值"
     assert _point("heilongjiang", "28.4%").indicator == "出口"  # metric `对非洲`
+
+
+def test_a_balance_grown_by_an_amount_is_the_flow_indicator():
+    assert _point("finance", "8.9万亿元").indicator == "人民币存款增加"
 
 
 def test_one_point_per_row_in_order():

@@ -20,6 +20,7 @@ from .lexicon import (
     FLOW_WORDS,
     NOT_IN_HEADING,
     PLAN_START_YEARS,
+    RELATIVE_UNITS,
     RELATIVE_YEAR_OFFSETS,
 )
 from .numbers import NumberError, parse_chinese_number
@@ -292,14 +293,29 @@ def _heading_periods(periods: ArticlePeriods, paragraph_start: int) -> list[Peri
     return []
 
 
-def _inherited(token: PeriodToken, metric: str) -> PeriodToken:
+BALANCE, FLOW = "balance", "flow"
+
+
+def figure_kind(metric: str, measure: str, unit: str) -> str:
+    """`balance`, `flow` or "": a change stated in money or tonnes is a flow (`贷款增加`,
+    `比年初增加`), a metric of `余额` or `末` a balance, one of `新增` or `累计` a flow."""
+    if measure == "growth" and unit and unit not in RELATIVE_UNITS:
+        return FLOW
+    if any(word in metric for word in BALANCE_WORDS):
+        return BALANCE
+    if any(word in metric for word in FLOW_WORDS):
+        return FLOW
+    return ""
+
+
+def _inherited(token: PeriodToken, kind: str) -> PeriodToken:
     """A month read from the paragraph or the title is a point for a balance and the
     months to date for a flow: `2026年5月金融统计数据报告` with `贷款余额` or `贷款增加`."""
     if token.kind != "month" or token.point or token.day:
         return token
-    if any(word in metric for word in BALANCE_WORDS):
+    if kind == BALANCE:
         return PeriodToken(token.start, token.end, "month", first=token.first, point=True)
-    if any(word in metric for word in FLOW_WORDS):
+    if kind == FLOW:
         return PeriodToken(token.start, token.end, "mrange", first=1, last=token.first)
     return token
 
@@ -313,9 +329,10 @@ def _year_in(tokens: list[PeriodToken], source: str) -> tuple[int | None, str]:
 
 
 def reference_period(
-    periods: ArticlePeriods, sentence_start: int, paragraph_start: int, figure_start: int, metric: str
+    periods: ArticlePeriods, sentence_start: int, paragraph_start: int, figure_start: int, kind: str = ""
 ) -> tuple[str | None, str | None]:
-    """(reference_period, period_source) of the figure at `figure_start`."""
+    """(reference_period, period_source) of the figure at `figure_start`; `kind` is its
+    `figure_kind`, which decides what a month inherited from the title means."""
     sentence = _within(periods, sentence_start, figure_start)
     paragraph = _within(periods, paragraph_start, sentence_start)
     if sentence:
@@ -324,13 +341,13 @@ def reference_period(
         if token.needs_year and year is None:
             year, source = _year_in(paragraph, PARAGRAPH)
     elif paragraph:
-        token = _inherited(paragraph[-1], metric)
+        token = _inherited(paragraph[-1], kind)
         year, source = _year_in(paragraph[:-1], PARAGRAPH)
     else:
         article = _heading_periods(periods, paragraph_start) or _within(periods, *periods.title)
         if not article or periods.title[0] == paragraph_start:
             return None, None
-        token = _inherited(article[-1], metric)
+        token = _inherited(article[-1], kind)
         year, source = _year_in(article[:-1], ARTICLE)
     if token.needs_year and year is None:
         year, source = _article_year(periods, paragraph_start, token), ARTICLE

@@ -19,7 +19,7 @@ from .extract import Indicator
 from .indicator_vocabulary import IndicatorEntry, match_indicator, names_only_places, national_counterpart
 from .lexicon import LIST_JOINERS, RESPECTIVELY
 from .patterns import CLAUSE_BREAK_RE, PUBLISHER_RE, SENTENCE_BREAK_RE
-from .reference_periods import SENTENCE, ArticlePeriods, article_periods, reference_period
+from .reference_periods import SENTENCE, ArticlePeriods, article_periods, figure_kind, reference_period
 from .regions import (
     NATIONAL,
     PlaceMention,
@@ -230,7 +230,7 @@ def series_points(raw_text: str, rows: list[Indicator]) -> list[SeriesPoint]:
             sentence_start,
             _paragraph_start(article, row.char_start),
             row.char_start,
-            metric,
+            figure_kind(metric, row.measure, row.unit),
         )
         if period is None and row.period:
             period, source = row.period, SENTENCE
