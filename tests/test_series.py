@@ -8,6 +8,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipelines.extraction import extract_indicators
 from pipelines.extraction.indicator_vocabulary import VOCABULARY_FILE, match_indicator, read_vocabulary
@@ -285,6 +287,33 @@ def test_every_row_has_its_columns_filled_with_known_measures():
         assert set(row["measures"].split("|")) <= MEASURES, row
 
 
+# --- any text ---------------------------------------------------------------------------
+
+PIECES = [
+    "2025年", "1-5月", "前三季度", "5月末", "全省", "全市", "我国", "广东", "深圳", "粤", "沪深",
+    "，", "。", "\n", "增长", "5.2%", "3.1万亿元", "地区生产总值", "社零", "M2余额", "“十四五”时期",
+    "截至", "12月31日", "上半年", "十二月", "比上年末", "今年", "Wed, 24 Mar 2021", "2026年1月19日",
+    "来源：广东省统计局", "一、", "（一）", " ", "２０２５年", "億元", "武漢肺炎", "美国", "京津冀",
+    "分别", "、", "占全国", "对东盟", "公司", "100亿元", "月", "年", "季度", "前", "末", "至", "-",
+]  # fmt: skip
+PERIOD_FORM = re.compile(r"\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?|\d{4}-\d{2}/\d{4}-\d{2}|\d{4}/\d{4}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
+def test_any_text_gives_one_well_formed_point_per_row(text):
+    rows = extract_indicators(text)
+    points = series_points(text, rows)
+    assert len(points) == len(rows)
+    codes = gazetteer().by_code
+    for point in points:
+        assert point.reference_period is None or PERIOD_FORM.fullmatch(point.reference_period)
+        assert (point.reference_period is None) == (point.period_source is None)
+        assert point.period_source in (None, "sentence", "paragraph", "article")
+        assert point.region_code is None or codes[point.region_code].name == point.region
+        assert (point.indicator is None) == (point.indicator_code is None)
+
+
 # --- every shared text ------------------------------------------------------------------
 
 
@@ -301,6 +330,7 @@ def test_every_shared_text_gets_its_points_quickly():
         rows = extract_indicators(text)
         points = series_points(text, rows)
         assert len(points) == len(rows)
+        assert all(PERIOD_FORM.fullmatch(p.reference_period) for p in points if p.reference_period)
         counts["rows"] += len(rows)
         counts["region"] += sum(p.region is not None for p in points)
         counts["period"] += sum(p.reference_period is not None for p in points)
