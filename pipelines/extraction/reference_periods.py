@@ -48,9 +48,7 @@ class PeriodToken:
 
     start: int
     end: int
-    kind: (
-        str  # year, span, ytd_months, ytd_quarters, qrange, mrange, quarter, half, month, year_end, full_year
-    )
+    kind: str  # year, span, mrange, qrange, quarter, half, month, year_end, full_year
     year: int | None = None
     first: int = 0  # a span's first year, a range's first month or quarter, a single number
     last: int = 0  # a span's last year, a range's last month or quarter

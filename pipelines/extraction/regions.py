@@ -89,7 +89,7 @@ class PlaceMention:
 
     start: int
     end: int
-    kind: str  # PLACE, SUBJECT or MULTI
+    kind: str  # PLACE, SUBJECT, MULTI or NO_PLACE
     candidates: tuple[Region, ...] = ()
     subject_level: str = ""  # for a SUBJECT: "province", "city", "district" or "county"
 
