@@ -17,7 +17,7 @@ from functools import lru_cache
 from .cleaning import to_simplified
 from .extract import Indicator
 from .indicator_vocabulary import IndicatorEntry, match_indicator, names_only_places, national_counterpart
-from .lexicon import LIST_JOINERS, RESPECTIVELY
+from .lexicon import LIST_JOINERS, RESPECTIVE_PARTS, RESPECTIVELY
 from .patterns import CLAUSE_BREAK_RE, PUBLISHER_RE, SENTENCE_BREAK_RE
 from .reference_periods import SENTENCE, ArticlePeriods, article_periods, figure_kind, reference_period
 from .regions import (
@@ -202,10 +202,16 @@ def _ordinals(article: ArticleContext, rows: list[Indicator], starts: list[int])
 
 
 def _indicator(
-    article: ArticleContext, row: Indicator, metric: str, sentence_start: int
+    article: ArticleContext, row: Indicator, metric: str, sentence_start: int, ordinal: int | None
 ) -> IndicatorEntry | None:
     """The metric's indicator; where the metric is only the places of a list (`广州、深圳`
-    before `分别`), the words of the clause before the figure."""
+    before `分别`), the words of the clause before the figure; the n-th figure after `分别`
+    of a subject that names its parts (`城乡居民`) is about the n-th part."""
+    if ordinal is not None:
+        for whole, parts in sorted(RESPECTIVE_PARTS.items(), key=lambda kv: -len(kv[0])):
+            if whole in metric and ordinal < len(parts):
+                metric = metric.replace(whole, parts[ordinal])
+                break
     if names_only_places(metric):
         clause_start = _last_break(CLAUSE_BREAK_RE, article.text, sentence_start, row.char_start)
         metric = article.text[clause_start : row.char_start]
@@ -221,7 +227,7 @@ def series_points(raw_text: str, rows: list[Indicator]) -> list[SeriesPoint]:
     points = []
     for row, sentence_start, ordinal in zip(rows, starts, _ordinals(article, rows, starts)):
         metric = fold_text(row.metric)
-        entry = _indicator(article, row, metric, sentence_start)
+        entry = _indicator(article, row, metric, sentence_start, ordinal)
         region = _region(article, row, metric, sentence_start, ordinal, entry is not None)
         if entry is not None and region == NATIONAL:
             entry = national_counterpart(entry)
