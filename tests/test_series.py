@@ -21,7 +21,7 @@ from .conftest import shared_path
 
 GUANGDONG_REPORT = """2025年广东省国民经济和社会发展统计公报
 2025年，全省地区生产总值14.58万亿元，比上年增长4.1%。深圳地区生产总值3.68万亿元，增长5.5%。广州、深圳规模以上工业增加值分别增长3.1%、6.4%。
-全省货物进出口总额9.1万亿元，占全国的20.9%。城乡居民人均可支配收入分别增长3.9%、5.7%。
+全省货物进出口总额9.1万亿元，占全国的20.9%。城乡居民人均可支配收入分别增长3.9%、5.7%。城镇、农村居民人均消费支出分别增长2.8%、6.1%。
 1-5月，全省固定资产投资同比增长3.1%。一季度，全省地区生产总值增长4.5%。
 6月份，全省规模以上工业增加值增长5%。社会消费品零售总额增长4%。
 “十四五”时期，全省累计完成固定资产投资20万亿元。截至2025年末，全省常住人口1.28亿人。
@@ -215,6 +215,8 @@ def test_list_before_respectively_reads_the_indicator_from_the_clause():
 def test_urban_and_rural_figures_after_respectively():
     assert _point("guangdong", "3.9%").indicator == "城镇居民人均可支配收入"
     assert _point("guangdong", "5.7%").indicator == "农村居民人均可支配收入"
+    assert _point("guangdong", "2.8%").indicator == "城镇居民人均消费支出"  # metric `城镇`
+    assert _point("guangdong", "6.1%").indicator == "农村居民人均消费支出"
 
 
 def test_a_balance_grown_by_an_amount_is_the_flow_indicator():

@@ -563,12 +563,6 @@ PLUS_SIGNS: str = "+＋"  # `+3`: a score or a code, not a quantity
 DATE_CHARS: str = "年月日号期"
 DATE_MARKS: str = "月日号"  # `2月24日`: a number before one is a date
 PERIOD_CHARS: str = "年月周季"  # `月减`: a change word that names its period
-# A subject that names its parts in order before `分别`: `城乡居民人均可支配收入分别增长4.4%、
-# 5.6%` gives the urban figure, then the rural one.
-RESPECTIVE_PARTS: dict[str, tuple[str, ...]] = {
-    "城乡居民": ("城镇居民", "农村居民"),
-    "城乡": ("城镇", "农村"),
-}
 RESPECTIVELY: str = "分别"  # `分别增长6.8%、12.3%`: a list of figures
 SHARE_VERB: str = "占"  # `占全国1/4`
 DE: str = "的"
@@ -687,10 +681,9 @@ PARTNER_BEFORE_PLACE: tuple[str, ...] = (
 # A subject that names its parts in order before `分别`: `城乡居民人均可支配收入分别增长4.4%、
 # 5.6%` gives the urban figure, then the rural one.
 RESPECTIVE_PARTS: dict[str, tuple[str, ...]] = {
-    "城乡居民": ("城镇居民", "农村居民"),
-    "城乡": ("城镇", "农村"),
-}
-RESPECTIVELY: str = "分别"  # `广州、深圳分别增长5%、6%`: the figures follow the places in order
+    "城乡居民": ("城镇居民", "农村居民"), "城乡": ("城镇", "农村"),
+    "城镇、农村": ("城镇", "农村"), "城镇和农村": ("城镇", "农村"),
+}  # fmt: skip
 # Words of a company, a product or a fund: such a figure is about no region.
 COMPANY_WORDS: tuple[str, ...] = (
     "公司", "集团", "股份", "净利润", "营收", "股价", "市值", "门店", "品牌", "基金", "旗下", "财报",

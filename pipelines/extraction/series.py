@@ -207,15 +207,24 @@ def _indicator(
     """The metric's indicator; where the metric is only the places of a list (`广州、深圳`
     before `分别`), the words of the clause before the figure; the n-th figure after `分别`
     of a subject that names its parts (`城乡居民`) is about the n-th part."""
+    clause_start = _last_break(CLAUSE_BREAK_RE, article.text, sentence_start, row.char_start)
+    clause = article.text[clause_start : row.char_start]
     if ordinal is not None:
-        for whole, parts in sorted(RESPECTIVE_PARTS.items(), key=lambda kv: -len(kv[0])):
-            if whole in metric and ordinal < len(parts):
-                metric = metric.replace(whole, parts[ordinal])
-                break
+        metric, clause = _part(metric, ordinal), _part(clause, ordinal)
     if names_only_places(metric):
-        clause_start = _last_break(CLAUSE_BREAK_RE, article.text, sentence_start, row.char_start)
-        metric = article.text[clause_start : row.char_start]
-    return match_indicator(metric, row.unit, row.measure)
+        metric = clause
+    entry = match_indicator(metric, row.unit, row.measure)
+    if entry is None and ordinal is not None:  # `城镇、农村居民人均可支配收入分别…` read as `城镇`
+        entry = match_indicator(clause, row.unit, row.measure)
+    return entry
+
+
+def _part(words: str, ordinal: int) -> str:
+    """`城乡居民…` as its n-th part: `城镇居民…`, `农村居民…`."""
+    for whole, parts in sorted(RESPECTIVE_PARTS.items(), key=lambda kv: -len(kv[0])):
+        if whole in words and ordinal < len(parts):
+            return words.replace(whole, parts[ordinal])
+    return words
 
 
 def series_points(raw_text: str, rows: list[Indicator]) -> list[SeriesPoint]:
