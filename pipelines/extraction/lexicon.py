@@ -589,3 +589,135 @@ LEVEL_AT_ALONE: tuple[str, ...] = ("至", "到")  # `…，至250.6亿元`: the 
 POLARITY_CHANGE_WORD: str = "改善"
 RATE_SUFFIX: str = "率"  # `不良率`: a noun ending in it names a rate
 PROPORTION_NOUNS: tuple[str, ...] = ("比例", "比率")  # a share when `占` stands before
+
+# --- series columns: the place a figure is about (`regions`) ----------------------------
+
+NATION: str = "全国"  # China as a whole, the `region` of national figures
+NATION_WORDS: tuple[str, ...] = ("全国", "我国", "中国", "中华人民共和国", "全国范围内")
+# Other spellings of one region: local subjects (`本港`) and national agencies, whose
+# figures are national unless a place is named (`国家统计局公布…6月份CPI`).
+REGION_ALIASES: dict[str, str] = {
+    "本港": "香港特别行政区", "全港": "香港特别行政区", "港府": "香港特别行政区", "港人": "香港特别行政区",
+    "本澳": "澳门特别行政区", "全澳": "澳门特别行政区", "台湾地区": "台湾省", "全台": "台湾省",
+    "国家统计局": "全国", "海关总署": "全国", "中国人民银行": "全国", "央行": "全国", "国务院": "全国",
+}  # fmt: skip
+# Subject words that name the article's own place, by the level they name.
+PROVINCE_SUBJECTS: tuple[str, ...] = ("全省", "我省", "本省", "全省域")
+CITY_SUBJECTS: tuple[str, ...] = ("全市", "我市", "本市", "全市域")
+DISTRICT_SUBJECTS: tuple[str, ...] = ("全区", "我区", "本区")
+COUNTY_SUBJECTS: tuple[str, ...] = ("全县", "我县", "本县")
+# Endings dropped to give the short form a place is written with (`广东省` → `广东`),
+# longest first; ethnic names before `自治州` come from the gazetteer's own list.
+PROVINCE_ENDINGS: tuple[str, ...] = (
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "特别行政区",
+    "自治区",
+    "省",
+    "市",
+)
+CITY_ENDINGS: tuple[str, ...] = ("自治州", "地区", "新区", "盟", "市")
+AUTONOMOUS_ENDING: str = "自治州"
+ETHNIC_ENDING: str = "族"
+DISTRICT_ENDING: str = "区"  # a `全区` subject names an autonomous region or a district
+COUNTY_ENDING: str = "县"
+MUNICIPALITY_ENDING: str = "市"  # `上海市`: a province-level city, whose `全市` is itself
+# Short forms that are also common words, never read as a place.
+NOT_A_PLACE_SHORT_FORMS: frozenset[str] = frozenset({"白银", "安康", "来宾", "玉树", "朝阳", "大同", "海域"})
+# Words that hold a place name but name no place: read past, as if no place were there.
+NOT_A_PLACE_WORDS: tuple[str, ...] = (
+    "武汉肺炎", "中山大学", "中山路", "中山装", "北京时间", "上海合作组织", "中国工程院", "中国科学院",
+    "平安中国", "美丽中国", "健康中国", "数字中国", "中国式现代化", "中国制造", "全国人大", "全国政协",
+    "全国两会", "全国人民代表大会", "中国共产党",
+)  # fmt: skip
+# After `全国`, `全球`, `世界` these make the country or the world a yardstick or a class, not
+# the subject: `全国首位`, `全球领先`, `全国重点实验室`, `全国平均水平`.
+YARDSTICK_AFTER_NATION: tuple[str, ...] = (
+    "首", "第", "前", "领先", "重点", "示范", "典型", "文明", "百强", "十强", "一流", "最", "唯一",
+    "平均", "水平", "同期", "标杆", "样板", "先进", "优秀", "试点", "排名", "范围", "各地", "性",
+)  # fmt: skip
+# Words that join the places of a list: a partner's list partners are partners too.
+LIST_JOINERS: tuple[str, ...] = ("、", "和", "及", "与", "以及")
+# Gazetteer rows that are no area an analyst files figures under.
+NOT_A_REGION_NAMES: frozenset[str] = frozenset({"苏鲁交界", "海域", "市辖区", "县"})
+# One-character province abbreviations read only where no other reading is likely: at the
+# start of a clause, not before a character that makes a compound (`沪深`, `粤港澳`).
+PROVINCE_ABBREVIATIONS: dict[str, str] = {
+    "粤": "广东省", "沪": "上海市", "皖": "安徽省", "闽": "福建省", "赣": "江西省",
+    "鄂": "湖北省", "湘": "湖南省", "琼": "海南省", "黔": "贵州省", "滇": "云南省",
+    "陇": "甘肃省", "冀": "河北省", "豫": "河南省", "渝": "重庆市",
+}  # fmt: skip
+ABBREVIATION_NOT_BEFORE: str = "港澳深指股市台企籍菜剧语"
+# Foreign countries, groups and named areas: a `region` with no code.
+FOREIGN_AREAS: tuple[str, ...] = (
+    "美国", "欧元区", "欧盟", "欧洲", "日本", "韩国", "英国", "德国", "法国", "意大利", "西班牙",
+    "荷兰", "瑞士", "俄罗斯", "印度", "印度尼西亚", "印尼", "越南", "泰国", "马来西亚", "新加坡",
+    "菲律宾", "澳大利亚", "新西兰", "加拿大", "墨西哥", "巴西", "阿根廷", "智利", "南非", "沙特",
+    "阿联酋", "土耳其", "东盟", "非洲", "拉美", "中东", "亚洲", "全球", "世界", "粤港澳大湾区",
+)  # fmt: skip
+# Names of several regions at once: the figure is about no single region.
+MULTI_REGION_WORDS: tuple[str, ...] = (
+    "京津冀", "长三角", "长江三角洲", "珠三角", "珠江三角洲", "成渝", "川渝", "沪深", "江浙沪",
+    "粤港澳", "长江经济带", "黄河流域", "东部地区", "中部地区", "西部地区", "东北地区", "中西部",
+)  # fmt: skip
+# A place right after these is a partner or a yardstick, not the subject: `对东盟出口`,
+# `占全国四成`, `高于全国平均水平`.
+PARTNER_BEFORE_PLACE: tuple[str, ...] = (
+    "对",
+    "向",
+    "自",
+    "从",
+    "占",
+    "比",
+    "较",
+    "高于",
+    "低于",
+    "快于",
+    "慢于",
+    "居",
+    "领跑",
+)
+# A subject that names its parts in order before `分别`: `城乡居民人均可支配收入分别增长4.4%、
+# 5.6%` gives the urban figure, then the rural one.
+RESPECTIVE_PARTS: dict[str, tuple[str, ...]] = {
+    "城乡居民": ("城镇居民", "农村居民"), "城乡": ("城镇", "农村"),
+    "城镇、农村": ("城镇", "农村"), "城镇和农村": ("城镇", "农村"),
+}  # fmt: skip
+# Words of a company, a product or a fund: such a figure is about no region.
+COMPANY_WORDS: tuple[str, ...] = (
+    "公司", "集团", "股份", "净利润", "营收", "股价", "市值", "门店", "品牌", "基金", "旗下", "财报",
+)  # fmt: skip
+
+# An article whose title holds one of these reports on a company: its rows
+# name no region unless their own clause does (`SQM的总收入` in `智利矿业化工的半年报`).
+COMPANY_ARTICLE_WORDS: tuple[str, ...] = ("半年报", "年报", "季报", "财报", "业绩", "招股", "股东", "公司")
+
+# --- series columns: the exact period (`reference_periods`) -----------------------------
+
+PLAN_START_YEARS: dict[str, int] = {
+    "十一五": 2006,
+    "十二五": 2011,
+    "十三五": 2016,
+    "十四五": 2021,
+    "十五五": 2026,
+}
+NOT_IN_HEADING: str = "。；;！？"  # a line with one of these is prose, not a section heading
+# Years named from the article's date: `今年` is its year, `明年` the next (`当年` refers back).
+RELATIVE_YEAR_OFFSETS: dict[str, int] = {"今年": 0, "本年度": 0, "本年": 0, "明年": 1}
+FIRST_HALF: str = "上"  # `上半年`; `下半年` is the second
+# Words of a metric that make an inherited month a point or a year-to-date flow:
+# `2026年5月金融统计数据报告` with `人民币贷款余额` is 2026-05-31, with `人民币贷款增加` 2026-01/2026-05.
+BALANCE_WORDS: tuple[str, ...] = ("余额", "存量", "末")
+FLOW_WORDS: tuple[str, ...] = ("增加", "新增", "增量", "累计", "净投放", "发行", "减少")
+
+# --- series columns: the indicator a metric names (`indicator_vocabulary`) ----------------
+
+# Words dropped from a metric before it is looked up: they say how, not what.
+MEASURE_WORDS: tuple[str, ...] = (
+    "同比", "环比", "比上年", "比去年", "增长", "增速", "增幅", "下降", "降幅", "上涨", "涨幅",
+    "占比", "比重", "分别", "全年", "当年", "累计",
+)  # fmt: skip
+# Units of a rate of change or a proportion: any indicator takes them for growth and shares.
+RELATIVE_UNITS: frozenset[str] = frozenset({"%", "个百分点", "倍", "基点", "‰"})
+SHARE_OF: str = "占"  # `服务业增加值占国内生产总值的比重`: the indicator is the part before it

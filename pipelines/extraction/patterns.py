@@ -42,6 +42,7 @@ from .lexicon import (
     PERSON_NOUNS,
     PHRASE_SPACE,
     PLAIN_DIGITS,
+    PLAN_START_YEARS,
     QUALIFIER_FILLERS,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
@@ -549,3 +550,45 @@ NUMERAL_RUN_RE = re.compile(rf"\d+(?:[.,:：/]\d+)*(?:[{MAGNITUDE_CHARS}]+\d*)*|
 YEAR_AT_RE = re.compile(r"(?:19|20)\d\d\s?(?:年|财年|/\d{2})")
 DATE_AT_RE = re.compile(r"\d{1,2}\s?(?:月|日|号)")
 CLOCK_AT_RE = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)")
+
+
+# --- series columns: reference periods (`reference_periods`) ---------------------------
+# Read on text folded one character for one (simplified, NFKC), so offsets stay raw ones.
+# A Chinese-numeral month stands after `年` or a non-Chinese character, never inside a
+# word (`统一月度`); a digit month after no digit.
+_MONTH_NUM = (
+    r"(?:(?<![\d.])(?:1[0-2]|0?[1-9])"
+    r"|(?:(?<=年)|(?<![\u4e00-\u9fff\d.]))(?:十[一二]|[一二三四五六七八九十]))"
+)
+_MONTH_TO = r"(?:1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])"
+_QUARTER_NUM = r"[一二三四1-4]"
+_COUNT_NUM = r"(?:十[一二]?|[一二两三四五六七八九十]|1[0-2]|[1-9])"
+_TO = r"\s*[-—–~至到]\s*"
+PERIOD_RE = re.compile(
+    rf"(?P<span_from>(?:19|20)\d\d)\s*年?{_TO}(?P<span_to>(?:19|20)\d\d)\s*年"
+    rf"|(?P<plan>{alternation(PLAN_START_YEARS)})[\"”“」』]?\s*(?:时期|期间)"
+    rf"|前(?P<ytd_months>{_COUNT_NUM})个?月"
+    r"|前(?P<ytd_quarters>[一二三两])个?季度"
+    rf"|(?P<qrange_from>{_QUARTER_NUM}){_TO}(?P<qrange_to>{_QUARTER_NUM})季度"
+    rf"|(?P<mrange_from>{_MONTH_NUM})\s*(?:月份?)?{_TO}(?P<mrange_to>{_MONTH_TO})\s*月份?(?P<mrange_end>末|底)?"
+    rf"|第?(?P<quarter>{_QUARTER_NUM})季度(?P<quarter_end>末|底)?"
+    r"|(?P<half>[上下])半年(?P<half_end>末|底)?"
+    rf"|(?P<month>{_MONTH_NUM})\s*月(?P<day>\s*\d{{1,2}}\s*[日号])?份?(?P<month_end>末|底)?"
+    r"|年(?P<year_end>末|底)"
+    r"|(?P<full_year>全年)"
+)
+# A period right after these is the base of a comparison (`比上年末`, `较2024年5月`).
+PERIOD_BASE_BEFORE_RE = re.compile(r"(?:[比较]|同比|环比)(?:上|去|(?:19|20)\d\d\s*年)?\s*$")
+# A day with its month is a point only after `截至`; otherwise it dates an event.
+POINT_DATE_BEFORE_RE = re.compile(r"(?:截至|截止|至)(?:(?:19|20)\d\d\s*年)?\s*$")
+# The article's date line: `2026年1月19日`, `2026-01-19`, `Wed, 24 Mar 2021`.
+DATE_LINE_RE = re.compile(
+    r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>\d{1,2})\s*月\s*\d{1,2}\s*[日号]"
+    r"|(?P<iso_year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<iso_month>\d{1,2})(?P=sep)\d{1,2}(?!\d)"
+    r"|\b\d{1,2}\s+(?P<month_name>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?P<year_en>(?:19|20)\d\d)\b"
+)
+# A year written with a space before `年` (`2022 年 4 月`), which the extractor's year
+# rule reads only on its cleaned text.
+SPACED_YEAR_RE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)\s+(?:年|财年)")
+# The publisher line `来源：广东省统计局`, on folded text (`：` is `:`).
+PUBLISHER_RE = re.compile(r"来源\s*[:：]\s*([^)）\n,，。;；]{2,40})")
