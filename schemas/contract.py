@@ -80,6 +80,10 @@ def known_unit(units: pd.Series) -> pd.Series:
 
 
 _ID_LENGTH = {"min_value": 16, "max_value": 16}
+# A reference period: a year, half, quarter, month or day, or two of them joined by `/`.
+_PERIOD_PART = r"\d{4}(?:-(?:H[12]|Q[1-4]|\d{2}(?:-\d{2})?))?"
+REFERENCE_PERIOD_FORM = rf"^{_PERIOD_PART}(?:/{_PERIOD_PART})?$"
+PERIOD_SOURCES = ("sentence", "paragraph", "article")
 _NOT_EMPTY = {"min_value": 1}
 
 INDICATOR_COLUMN_TABLE: tuple[Column, ...] = (
@@ -137,6 +141,57 @@ INDICATOR_COLUMN_TABLE: tuple[Column, ...] = (
         title="Period (year)",
     ),
     Column("metric", arrow.string(), "What is measured, in the article's own words."),
+    Column(
+        "region",
+        arrow.string(),
+        "The place the figure is about: a Chinese administrative area by its standard full name "
+        "(广东省), 全国 for China as a whole, a foreign country or area by its common name (美国); "
+        "null for a company or product, or where the text does not say.",
+        nullable=True,
+        checks={"str_length": _NOT_EMPTY},
+    ),
+    Column(
+        "region_code",
+        arrow.string(),
+        "The region's six-digit GB/T 2260 administrative division code (440000); null for 全国 "
+        "(the standard codes the divisions, not the country) and for places outside China.",
+        nullable=True,
+        checks={"str_matches": r"^\d{6}$"},
+        title="Region code (GB/T 2260)",
+    ),
+    Column(
+        "reference_period",
+        arrow.string(),
+        "The exact period: 2025, 2025-H1, 2025-Q3, 2025-05, 2025-01/2025-05 (cumulative), "
+        "2025-05-31 (a point in time), 2021/2025 (a span); null where the text gives no year.",
+        nullable=True,
+        checks={"str_matches": REFERENCE_PERIOD_FORM},
+    ),
+    Column(
+        "period_source",
+        arrow.string(),
+        "Where the reference period's year was read: sentence, paragraph or article (the title "
+        "or date line); null with no reference period.",
+        nullable=True,
+        checks={"isin": list(PERIOD_SOURCES)},
+    ),
+    Column(
+        "indicator",
+        arrow.string(),
+        "The standard name of the statistical indicator (地区生产总值), from the vocabulary in "
+        "schemas/indicator_vocabulary.csv, for growth and share rows too; null for figures that "
+        "are no statistical indicator.",
+        nullable=True,
+        checks={"str_length": _NOT_EMPTY},
+    ),
+    Column(
+        "indicator_code",
+        arrow.string(),
+        "The indicator's code in schemas/indicator_vocabulary.csv (gdp, retail_sales, m2).",
+        nullable=True,
+        checks={"str_matches": r"^[a-z0-9_]+$"},
+        title="Indicator code",
+    ),
     Column(
         "char_start",
         arrow.int64(),

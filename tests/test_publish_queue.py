@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import yaml
-from dagster import DagsterInstance
+from dagster import DagsterEventType, DagsterInstance
 
 from pipelines.definitions import defs
 from pipelines.defs.names import PUBLISH_POOL, PUBLISHED_RELEASE
@@ -54,11 +54,23 @@ def _wait(process: subprocess.Popen, log: Path, seconds: float = 240) -> None:
 
 
 def _publish_intervals(instance: DagsterInstance) -> list[tuple[float, float]]:
+    """When each run's publishing step started, and when its work was done: the release's
+    materialization, logged once the step's code has returned (the step's own end is logged
+    a moment later, after its slot may already have gone to the next run)."""
     intervals = []
     for run in instance.get_runs():
-        for stats in instance.get_run_step_stats(run.run_id):
-            if stats.step_key == STEP and stats.start_time and stats.end_time:
-                intervals.append((stats.start_time, stats.end_time))
+        starts = [
+            e.timestamp
+            for e in instance.all_logs(run.run_id, of_type=DagsterEventType.STEP_START)
+            if e.step_key == STEP
+        ]
+        done = [
+            e.timestamp
+            for e in instance.all_logs(run.run_id, of_type=DagsterEventType.ASSET_MATERIALIZATION)
+            if e.step_key == STEP
+        ]
+        if starts and done:
+            intervals.append((min(starts), max(done)))
     return sorted(intervals)
 
 

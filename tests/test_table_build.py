@@ -1,9 +1,12 @@
 """The indicators table of a batch is built column-wise once (issue 14): it must equal, column
 by column and dtype, the one-frame-per-article table it replaced, whose bytes are published."""
 
+from dataclasses import asdict
+
 import pandas as pd
 
 from pipelines.extraction import EXTRACTOR_VERSION, extract_indicators, indicator_id
+from pipelines.extraction.series import series_points
 from pipelines.publishing import tables
 from pipelines.publishing.reading import read_raw_folder
 from schemas.contract import INDICATOR_COLUMNS
@@ -16,8 +19,9 @@ def _frame_per_article(articles):
     frames = []
     for article in articles:
         records = []
-        for row in extract_indicators(article.text):
-            record = row.as_dict()
+        rows = extract_indicators(article.text)
+        for row, point in zip(rows, series_points(article.text, rows)):
+            record = {**row.as_dict(), **asdict(point)}
             record["indicator_id"] = indicator_id(article.article_id, row)
             record["article_id"] = article.article_id
             record["extractor_version"] = EXTRACTOR_VERSION

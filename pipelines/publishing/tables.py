@@ -11,6 +11,7 @@ import pyarrow as arrow
 import pyarrow.compute as compute
 
 from pipelines.extraction import EXTRACTOR_VERSION, ExtractionTooSlow, extract_indicators, indicator_id
+from pipelines.extraction.series import series_points
 from pipelines.settings import MAX_SECONDS_PER_ARTICLE
 from schemas.contract import (
     ARTICLE_COLUMNS,
@@ -35,24 +36,34 @@ def empty_indicators() -> pd.DataFrame:
 # The longest one article's extraction may take by default (`INDICATORS_MAX_SECONDS_PER_ARTICLE`).
 DEFAULT_MAX_SECONDS = float(MAX_SECONDS_PER_ARTICLE.default or "0")
 
-_ROW_FIELDS = [c for c in INDICATOR_COLUMNS if c not in ("indicator_id", "article_id", "extractor_version")]
+_SERIES_FIELDS = ["region", "region_code", "reference_period", "period_source", "indicator", "indicator_code"]
+_ROW_FIELDS = [
+    c
+    for c in INDICATOR_COLUMNS
+    if c not in ("indicator_id", "article_id", "extractor_version", *_SERIES_FIELDS)
+]
 
 
 def indicator_columns(
     article: ArticleText, text: str | None = None, max_seconds: float | None = None
 ) -> dict[str, list]:
     """The indicator rows of one decoded article (its `text`, read again where the article
-    is a listing), column by column: a batch's table is built from these once, not one frame
-    per article. Past `max_seconds` it raises `ExtractionTooSlow`."""
-    rows = extract_indicators(article.text if text is None else text, max_seconds=max_seconds)
+    is a listing) with the series point each reports, column by column: a batch's table is
+    built from these once, not one frame per article. Past `max_seconds` it raises
+    `ExtractionTooSlow`."""
+    raw = article.text if text is None else text
+    rows = extract_indicators(raw, max_seconds=max_seconds)
+    points = series_points(raw, rows)
     columns: dict[str, list] = {
         "indicator_id": [indicator_id(article.article_id, row) for row in rows],
         "article_id": [article.article_id] * len(rows),
     }
     for name in _ROW_FIELDS:
         columns[name] = [getattr(row, name) for row in rows]
+    for name in _SERIES_FIELDS:
+        columns[name] = [getattr(point, name) for point in points]
     columns["extractor_version"] = [EXTRACTOR_VERSION] * len(rows)
-    return columns
+    return {name: columns[name] for name in INDICATOR_COLUMNS}
 
 
 def indicators_of_article(article: ArticleText) -> pd.DataFrame:
