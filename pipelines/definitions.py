@@ -13,6 +13,8 @@ from pipelines.defs.tables import (
     articles_table,
     indicators_meet_contract,
     indicators_table,
+    observations_meet_contract,
+    observations_table,
 )
 
 ASSETS = [
@@ -21,9 +23,10 @@ ASSETS = [
     indicator_rows,
     indicators_table,
     articles_table,
+    observations_table,
     published_release,
 ]
-CHECKS = [indicators_meet_contract, articles_meet_contract]
+CHECKS = [indicators_meet_contract, articles_meet_contract, observations_meet_contract]
 
 defs = Definitions(
     assets=ASSETS,

@@ -193,6 +193,15 @@ INDICATOR_COLUMN_TABLE: tuple[Column, ...] = (
         title="Indicator code",
     ),
     Column(
+        "observation_id",
+        arrow.string(),
+        "The observation the row reports, a row of the observations table: a hash of region, "
+        "indicator_code, measure, unit, qualifier and reference_period; null without an indicator code.",
+        nullable=True,
+        checks={"str_length": _ID_LENGTH},
+        title="Observation ID",
+    ),
+    Column(
         "char_start",
         arrow.int64(),
         "Start offset of the surface in the article's raw decoded text (characters).",
@@ -219,6 +228,81 @@ INDICATOR_COLUMN_TABLE: tuple[Column, ...] = (
         arrow.string(),
         "Version of the extraction rules that produced the row: release + hash of the rule tables and code.",
         checks={"str_matches": r"^\d+\.\d+\.\d+(\+[0-9a-f]{12})?$"},
+    ),
+)
+
+AGREEMENTS = ("single", "agree", "conflict")
+
+OBSERVATION_COLUMN_TABLE: tuple[Column, ...] = (
+    Column(
+        "observation_id",
+        arrow.string(),
+        "The observation's key, hashed: region, indicator_code, measure, unit, qualifier, reference_period.",
+        checks={"unique": True, "str_length": _ID_LENGTH},
+        title="Observation ID",
+    ),
+    Column("indicator_code", arrow.string(), "The indicator's code in schemas/indicator_vocabulary.csv."),
+    Column("indicator", arrow.string(), "The indicator's standard name (地区生产总值)."),
+    Column(
+        "region",
+        arrow.string(),
+        "The place, by its standard name; null where the rows name none.",
+        nullable=True,
+    ),
+    Column(
+        "region_code",
+        arrow.string(),
+        "The region's GB/T 2260 code; null for 全国 and places outside China.",
+        nullable=True,
+        checks={"str_matches": r"^\d{6}$"},
+    ),
+    Column(
+        "reference_period",
+        arrow.string(),
+        "The exact period (2025, 2025-01/2025-05, 2025-05-31 …); null where the text gives no year.",
+        nullable=True,
+        checks={"str_matches": REFERENCE_PERIOD_FORM},
+    ),
+    Column(
+        "measure", arrow.string(), "level, share, ratio, growth or duration.", checks={"isin": list(MEASURES)}
+    ),
+    Column(
+        "unit",
+        arrow.string(),
+        "The base unit of the value.",
+        checks={"str_length": _NOT_EMPTY, "known_unit": ()},
+    ),
+    Column(
+        "qualifier",
+        arrow.string(),
+        "How the value bounds the truth (part of the key: a bound never merges with an exact figure).",
+        checks={"isin": list(QUALIFIERS)},
+    ),
+    Column(
+        "value",
+        arrow.float64(),
+        "The value of the first mention, in the base unit.",
+        checks={"ge": -1e300, "le": 1e300},
+    ),
+    Column("n_mentions", arrow.int64(), "Indicator rows that report this observation.", checks={"ge": 1}),
+    Column("n_articles", arrow.int64(), "Articles that report it.", checks={"ge": 1}),
+    Column("first_article_id", arrow.string(), "The first article (in the published order) that reports it."),
+    Column(
+        "first_indicator_id",
+        arrow.string(),
+        "The first mention's indicator_id.",
+        checks={"str_length": _ID_LENGTH},
+    ),
+    Column(
+        "agreement",
+        arrow.string(),
+        "single (one mention), agree (every mention within a relative 1e-3) or conflict.",
+        checks={"isin": list(AGREEMENTS)},
+    ),
+    Column(
+        "values",
+        arrow.string(),
+        "Where the mentions conflict, their distinct values, ';'-joined, in the published order; else empty.",
     ),
 )
 
@@ -378,6 +462,16 @@ ArticlesModel = dataframe_model(
     "ArticlesModel", "One row per raw file, read or set aside.", ARTICLE_COLUMN_TABLE, name="articles"
 )
 
+ObservationsModel = dataframe_model(
+    "ObservationsModel",
+    "One row per series point: an indicator, region, period, measure, unit and qualifier, with its value and sources.",
+    OBSERVATION_COLUMN_TABLE,
+    name="observations",
+)
+
+OBSERVATIONS_ARROW_SCHEMA = arrow_schema(OBSERVATION_COLUMN_TABLE)
+OBSERVATION_COLUMNS = OBSERVATIONS_ARROW_SCHEMA.names
+OBSERVATION_SORT = ["indicator_code", "region", "reference_period", "measure", "unit", "qualifier"]
 INDICATORS_ARROW_SCHEMA = arrow_schema(INDICATOR_COLUMN_TABLE)
 ARTICLES_ARROW_SCHEMA = arrow_schema(ARTICLE_COLUMN_TABLE)
 INDICATOR_DESCRIPTIONS: dict[str, str] = {c.name: c.description for c in INDICATOR_COLUMN_TABLE}

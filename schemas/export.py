@@ -20,9 +20,11 @@ from .contract import (
     ARTICLES_ARROW_SCHEMA,
     INDICATORS_ARROW_SCHEMA,
     MEASURES,
+    OBSERVATIONS_ARROW_SCHEMA,
     QUALIFIERS,
     ArticlesModel,
     IndicatorsModel,
+    ObservationsModel,
 )
 
 HERE = Path(__file__).parent
@@ -87,6 +89,7 @@ def exported_files() -> dict[str, str]:
         files = {
             "indicators.pandera.yaml": IndicatorsModel.to_schema().to_yaml(),
             "articles.pandera.yaml": ArticlesModel.to_schema().to_yaml(),
+            "observations.pandera.yaml": ObservationsModel.to_schema().to_yaml(),
         }
     files["indicators.tableschema.json"] = (
         json.dumps(table_schema(IndicatorsModel, INDICATORS_ARROW_SCHEMA), ensure_ascii=False, indent=2)
@@ -94,6 +97,10 @@ def exported_files() -> dict[str, str]:
     )
     files["articles.tableschema.json"] = (
         json.dumps(table_schema(ArticlesModel, ARTICLES_ARROW_SCHEMA), ensure_ascii=False, indent=2) + "\n"
+    )
+    files["observations.tableschema.json"] = (
+        json.dumps(table_schema(ObservationsModel, OBSERVATIONS_ARROW_SCHEMA), ensure_ascii=False, indent=2)
+        + "\n"
     )
     return files
 

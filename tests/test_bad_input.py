@@ -149,7 +149,7 @@ def test_a_second_publisher_waits_then_is_refused_with_a_clear_message(folders):
     empty = pd.DataFrame()
     with first.lock():
         with pytest.raises(PublishBusy, match="another run is publishing"):
-            second.publish({"indicators": empty, "articles": empty}, "1.0.0")
+            second.publish({"indicators": empty, "articles": empty, "observations": empty}, "1.0.0")
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_defused_only_in_the_csv(folders):

@@ -6,7 +6,14 @@ from pipelines.definitions import defs
 def test_assets_are_the_pipeline_steps():
     keys = sorted(k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys())
     shards = [f"indicator_rows_shard_{k}" for k in range(8)]
-    expected = ["articles_table", "indicator_rows", "indicators_table", "published_release", "raw_articles"]
+    expected = [
+        "articles_table",
+        "indicator_rows",
+        "indicators_table",
+        "observations_table",
+        "published_release",
+        "raw_articles",
+    ]
     assert keys == sorted(expected + shards)
 
 
@@ -16,6 +23,7 @@ def test_contract_checks_are_blocking():
     assert checks == {
         ("indicators_table", "indicators_meet_contract"),
         ("articles_table", "articles_meet_contract"),
+        ("observations_table", "observations_meet_contract"),
     }
     for check in defs.asset_checks:
         for spec in check.check_specs:

@@ -8,6 +8,7 @@ import pandas as pd
 from pipelines.extraction import EXTRACTOR_VERSION, extract_indicators, indicator_id
 from pipelines.extraction.series import series_points
 from pipelines.publishing import tables
+from pipelines.publishing.observations import observation_id
 from pipelines.publishing.reading import read_raw_folder
 from schemas.contract import INDICATOR_COLUMNS
 
@@ -22,6 +23,14 @@ def _frame_per_article(articles):
         rows = extract_indicators(article.text)
         for row, point in zip(rows, series_points(article.text, rows)):
             record = {**row.as_dict(), **asdict(point)}
+            record["observation_id"] = observation_id(
+                point.region,
+                point.indicator_code,
+                row.measure,
+                row.unit,
+                row.qualifier,
+                point.reference_period,
+            )
             record["indicator_id"] = indicator_id(article.article_id, row)
             record["article_id"] = article.article_id
             record["extractor_version"] = EXTRACTOR_VERSION

@@ -17,7 +17,14 @@ import pandas as pd
 from dagster import MetadataValue, TableColumn, TableRecord, TableSchema
 
 from pipelines.publishing.rowfiles import rows_of
-from schemas.contract import ARTICLES_ARROW_SCHEMA, INDICATORS_ARROW_SCHEMA, ArticlesModel, IndicatorsModel
+from schemas.contract import (
+    ARTICLES_ARROW_SCHEMA,
+    INDICATORS_ARROW_SCHEMA,
+    OBSERVATIONS_ARROW_SCHEMA,
+    ArticlesModel,
+    IndicatorsModel,
+    ObservationsModel,
+)
 
 _TYPES = {"double": "float", "int64": "int", "string": "string", "timestamp[us, tz=UTC]": "datetime"}
 
@@ -38,6 +45,7 @@ def column_schema(model, arrow_schema) -> TableSchema:
 
 INDICATORS_COLUMN_SCHEMA = column_schema(IndicatorsModel, INDICATORS_ARROW_SCHEMA)
 ARTICLES_COLUMN_SCHEMA = column_schema(ArticlesModel, ARTICLES_ARROW_SCHEMA)
+OBSERVATIONS_COLUMN_SCHEMA = column_schema(ObservationsModel, OBSERVATIONS_ARROW_SCHEMA)
 
 
 # The longest cell a preview shows, and the columns it shortens or leaves out.

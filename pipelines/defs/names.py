@@ -9,10 +9,12 @@ EXTRACTION_SHARDS = 8
 INDICATOR_SHARDS = [AssetKey(f"indicator_rows_shard_{k}") for k in range(EXTRACTION_SHARDS)]
 INDICATORS_TABLE = AssetKey("indicators_table")
 ARTICLES_TABLE = AssetKey("articles_table")
+OBSERVATIONS_TABLE = AssetKey("observations_table")
 PUBLISHED_RELEASE = AssetKey("published_release")
 
 INDICATORS_CONTRACT_CHECK = "indicators_meet_contract"
 ARTICLES_CONTRACT_CHECK = "articles_meet_contract"
+OBSERVATIONS_CONTRACT_CHECK = "observations_meet_contract"
 
 PUBLISH_JOB = "publish_indicators"
 # The instance-wide pool (one slot) that every publishing step takes, whoever launched its run.

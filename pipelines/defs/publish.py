@@ -7,13 +7,17 @@ from pipelines.extraction import EXTRACTOR_VERSION
 from pipelines.publishing.rowfiles import RowFile
 
 from .metadata import files_table, release_summary
-from .names import ARTICLES_TABLE, INDICATORS_TABLE, PUBLISH_POOL, PUBLISHED_RELEASE
+from .names import ARTICLES_TABLE, INDICATORS_TABLE, OBSERVATIONS_TABLE, PUBLISH_POOL, PUBLISHED_RELEASE
 from .resources import IndicatorFolders
 
 
 @asset(
     key=PUBLISHED_RELEASE,
-    ins={"indicators_table": AssetIn(INDICATORS_TABLE), "articles_table": AssetIn(ARTICLES_TABLE)},
+    ins={
+        "indicators_table": AssetIn(INDICATORS_TABLE),
+        "articles_table": AssetIn(ARTICLES_TABLE),
+        "observations_table": AssetIn(OBSERVATIONS_TABLE),
+    },
     group_name="indicators",
     kinds={"parquet", "csv"},
     pool=PUBLISH_POOL,
@@ -22,13 +26,16 @@ def published_release(
     context: AssetExecutionContext,
     indicators_table: RowFile,
     articles_table: pd.DataFrame,
+    observations_table: pd.DataFrame,
     folders: IndicatorFolders,
 ) -> MaterializeResult:
     """A new release in the output folder (`releases/<version>/` with Parquet, CSV,
-    datapackage.json, SHA256SUMS and a README of what changed), then the latest files.
+    datapackage.json, SHA256SUMS and a README of what changed) of the indicators, articles and
+    observations tables, then the latest files.
     A run that changes nothing publishes nothing new."""
     output = folders.output
-    result = output.publish({"indicators": indicators_table, "articles": articles_table}, EXTRACTOR_VERSION)
+    tables = {"indicators": indicators_table, "articles": articles_table, "observations": observations_table}
+    result = output.publish(tables, EXTRACTOR_VERSION)
     for action in result.recovered:
         context.log.warning(f"output folder: {action}")
     if result.published:

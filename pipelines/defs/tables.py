@@ -16,21 +16,30 @@ from dagster import (
     asset_check,
 )
 
+from pipelines.publishing.observations import observations_table as build_observations
 from pipelines.publishing.reading import ArticleText
 from pipelines.publishing.rowfiles import RowFile, rows_of
 from pipelines.publishing.tables import BatchRows, sorted_rows
 from pipelines.publishing.tables import articles_table as build_articles_table
 from pipelines.publishing.validation import validate_rows, write_failure_report
-from schemas.contract import ArticlesModel, IndicatorsModel
+from schemas.contract import ArticlesModel, IndicatorsModel, ObservationsModel
 
 from .execution import run_folder
-from .metadata import ARTICLES_COLUMN_SCHEMA, INDICATORS_COLUMN_SCHEMA, table_metadata, text_table
+from .metadata import (
+    ARTICLES_COLUMN_SCHEMA,
+    INDICATORS_COLUMN_SCHEMA,
+    OBSERVATIONS_COLUMN_SCHEMA,
+    table_metadata,
+    text_table,
+)
 from .names import (
     ARTICLES_CONTRACT_CHECK,
     ARTICLES_TABLE,
     INDICATOR_ROWS,
     INDICATORS_CONTRACT_CHECK,
     INDICATORS_TABLE,
+    OBSERVATIONS_CONTRACT_CHECK,
+    OBSERVATIONS_TABLE,
     RAW_ARTICLES,
 )
 from .resources import IndicatorFolders
@@ -79,6 +88,24 @@ def articles_table(
     )
 
 
+@asset(
+    key=OBSERVATIONS_TABLE,
+    ins={"indicators_table": AssetIn(INDICATORS_TABLE)},
+    group_name="indicators",
+    kinds={"pandas"},
+)
+def observations_table(indicators_table: RowFile) -> Output[pd.DataFrame]:
+    """One row per series point (region, indicator, measure, unit, qualifier, reference
+    period) of the rows with an indicator code: its value, how many mentions and articles
+    report it, the first source, and whether the mentions agree. Its contract check must
+    pass before anything is published."""
+    table = build_observations(indicators_table)
+    conflicts = int((table["agreement"] == "conflict").sum()) if len(table) else 0
+    return Output(
+        table, metadata=table_metadata(table, OBSERVATIONS_COLUMN_SCHEMA, observations_in_conflict=conflicts)
+    )
+
+
 def _check(context, table, model, folders: IndicatorFolders, name: str) -> AssetCheckResult:
     failures = validate_rows(table, model)
     if failures is None:
@@ -107,6 +134,14 @@ def indicators_meet_contract(
     """Every row meets the pandera model of schemas/contract.py (types, units, qualifiers,
     measures, periods, spans, unique ids), checked batch by batch, ids across batches."""
     return _check(context, indicators_table, IndicatorsModel, folders, INDICATORS_CONTRACT_CHECK)
+
+
+@asset_check(asset=OBSERVATIONS_TABLE, name=OBSERVATIONS_CONTRACT_CHECK, blocking=True)
+def observations_meet_contract(
+    context: AssetCheckExecutionContext, observations_table: pd.DataFrame, folders: IndicatorFolders
+) -> AssetCheckResult:
+    """Every observation meets the pandera model of schemas/contract.py (keys, unique ids, counts, agreement)."""
+    return _check(context, observations_table, ObservationsModel, folders, OBSERVATIONS_CONTRACT_CHECK)
 
 
 @asset_check(asset=ARTICLES_TABLE, name=ARTICLES_CONTRACT_CHECK, blocking=True)

@@ -22,6 +22,7 @@ import io
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import PackageNotFoundError, distribution
+from pathlib import Path
 
 from .lexicon import (
     ABBREVIATION_NOT_BEFORE,
@@ -105,7 +106,7 @@ class Gazetteer:
 
 def _package_text(path: str) -> str:
     try:
-        return distribution(GAZETTEER_DISTRIBUTION).locate_file(path).read_text("utf-8")
+        return Path(str(distribution(GAZETTEER_DISTRIBUTION).locate_file(path))).read_text("utf-8")
     except (PackageNotFoundError, FileNotFoundError) as exc:
         raise RuntimeError(f"the gazetteer package {GAZETTEER_DISTRIBUTION} is not installed") from exc
 
@@ -257,9 +258,10 @@ def is_partner(text: str, mention: PlaceMention) -> bool:
 def subjects(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """The mentions that may be a figure's subject: no partner, nor a place listed with one
     (`对非洲、欧洲出口`), nor a subject word right after its place (`山东全省`)."""
-    kept, previous_partner = [], None
+    kept: list[PlaceMention] = []
+    previous_partner: PlaceMention | None = None
     for mention in mentions:
-        joint = text[previous_partner.end : mention.start] if previous_partner else None
+        joint: str | None = text[previous_partner.end : mention.start] if previous_partner else None
         if is_partner(text, mention) or (joint is not None and joint in LIST_JOINERS):
             previous_partner = mention
             continue

@@ -143,3 +143,11 @@ def load_articles(
 ) -> pd.DataFrame:
     """The published articles table, verified, and validated by `schemas.contract.ArticlesModel`."""
     return load_table(source, "articles", storage_options, verify)
+
+
+def load_observations(
+    source: str | os.PathLike = "outputs", storage_options: dict | None = None, verify: bool = True
+) -> pd.DataFrame:
+    """The published observations (one row per series point), verified, and validated by
+    `schemas.contract.ObservationsModel`."""
+    return load_table(source, "observations", storage_options, verify)

@@ -42,8 +42,10 @@ from schemas.contract import (
     ARTICLES_ARROW_SCHEMA,
     DATASET_MAJOR,
     INDICATORS_ARROW_SCHEMA,
+    OBSERVATIONS_ARROW_SCHEMA,
     ArticlesModel,
     IndicatorsModel,
+    ObservationsModel,
 )
 from schemas.export import table_schema
 
@@ -75,8 +77,12 @@ class PublishedTable:
 TABLES = (
     PublishedTable("indicators", "Indicators", INDICATORS_ARROW_SCHEMA, IndicatorsModel),
     PublishedTable("articles", "Articles", ARTICLES_ARROW_SCHEMA, ArticlesModel),
+    PublishedTable("observations", "Observations", OBSERVATIONS_ARROW_SCHEMA, ObservationsModel),
 )
 DATA_FILES = tuple(name for table in TABLES for name in table.files)
+# Tables added after the first releases: a release that lists none of a table's files was
+# made before the table existed, and is complete without them.
+LATER_TABLES = ("observations",)
 MANIFEST = "datapackage.json"
 # The latest release's files copied to the top of the output folder, the manifest last.
 TOP_FILES = (*DATA_FILES, MANIFEST)
@@ -357,9 +363,23 @@ class OutputFolder:
                 self._quarantine(folder, f"not a complete release: {problem}", actions)
         return complete
 
+    @staticmethod
+    def _expected_files(release: Release) -> list[str]:
+        """The files a complete release holds: every table's, but for a later table that
+        the release predates (it lists none of that table's files)."""
+        absent = {
+            name
+            for table in TABLES
+            if table.name in LATER_TABLES and not any(f in release.sums for f in table.files)
+            for name in table.files
+        }
+        return [name for name in RELEASE_FILES if name not in absent]
+
     def _verifies(self, release: Release) -> str | None:
         """None where every file of the release hashes to its SHA256SUMS line, else the problem."""
-        missing = [name for name in RELEASE_FILES if name != SUMS and name not in release.sums]
+        missing = [
+            name for name in self._expected_files(release) if name != SUMS and name not in release.sums
+        ]
         if missing:
             return f"its {SUMS} lists no {', '.join(missing)}"
         for name in release.sums:
@@ -447,8 +467,19 @@ class OutputFolder:
             created = created or _release_time()
             previous_version = manifest["version"] if manifest else None
             indicators, articles = rows["indicators"], rows["articles"]
-            old = {t.name: self.table_rows(t.name) if manifest else None for t in TABLES}
-            changes, change_text = describe_changes(old["indicators"], old["articles"], indicators, articles)
+            latest = self.latest_release() if manifest else None
+            old = {
+                t.name: self.table_rows(t.name) if latest and f"{t.name}.parquet" in latest.sums else None
+                for t in TABLES
+            }
+            changes, change_text = describe_changes(
+                old["indicators"],
+                old["articles"],
+                indicators,
+                articles,
+                old["observations"].read() if old.get("observations") is not None else None,
+                rows["observations"].frame if "observations" in rows else None,
+            )
             metadata = {
                 "dataset_name": PACKAGE_NAME,
                 "dataset_version": version,
@@ -636,18 +667,26 @@ def _row_hashes(table) -> pd.DataFrame:
     return hashes.drop_duplicates("key")
 
 
-def describe_changes(old_rows, old_articles, rows, articles) -> tuple[dict[str, int], str]:
-    """What changed since the previous release: articles and rows added, removed, changed.
-    The row tables may be frames or rows on disk (`RowFile`); the articles are frames."""
+def describe_changes(
+    old_rows, old_articles, rows, articles, old_observations=None, observations=None
+) -> tuple[dict[str, int], str]:
+    """What changed since the previous release: articles (read, `ok`) added, removed and
+    changed; files set aside, apart; rows added, removed and changed; observations added,
+    removed and changed, and those in conflict. The row tables may be frames or rows on
+    disk (`RowFile`); the others are frames."""
     articles = rows_of(articles).frame if not isinstance(articles, pd.DataFrame) else articles
     if old_articles is not None and not isinstance(old_articles, pd.DataFrame):
         old_articles = old_articles.read()
     old_articles = old_articles if old_articles is not None else articles.iloc[0:0]
-    old_hash = dict(zip(old_articles["article_id"], old_articles["sha256"]))
-    new_hash = dict(zip(articles["article_id"], articles["sha256"]))
+    read_before, read_now = old_articles[old_articles["status"] == "ok"], articles[articles["status"] == "ok"]
+    old_hash = dict(zip(read_before["article_id"], read_before["sha256"]))
+    new_hash = dict(zip(read_now["article_id"], read_now["sha256"]))
     added_articles = sorted(set(new_hash) - set(old_hash))
     removed_articles = sorted(set(old_hash) - set(new_hash))
     changed_articles = sorted(a for a in set(new_hash) & set(old_hash) if new_hash[a] != old_hash[a])
+    aside_before = set(old_articles.loc[old_articles["status"] != "ok", "file_name"])
+    aside_now = articles[articles["status"] != "ok"]
+    newly_aside = sorted(set(aside_now["file_name"]) - aside_before)
 
     joined = _row_hashes(old_rows).merge(
         _row_hashes(rows), on="key", how="outer", indicator=True, suffixes=("_old", "_new")
@@ -656,23 +695,50 @@ def describe_changes(old_rows, old_articles, rows, articles) -> tuple[dict[str, 
     changed_rows = int((both["reading_old"] != both["reading_new"]).sum())
     added_rows = int((joined["_merge"] == "right_only").sum())
     removed_rows = int((joined["_merge"] == "left_only").sum())
+    observed = _observation_changes(old_observations, observations)
     changes = {
         "articles_added": len(added_articles),
         "articles_removed": len(removed_articles),
         "articles_changed": len(changed_articles),
+        "files_set_aside": len(aside_now),
+        "files_newly_set_aside": len(newly_aside),
         "rows_added": added_rows,
         "rows_removed": removed_rows,
         "rows_changed": changed_rows,
+        **observed,
     }
     lines = [
         f"- articles added: {len(added_articles)}" + _names(added_articles),
         f"- articles removed: {len(removed_articles)}" + _names(removed_articles),
         f"- articles changed: {len(changed_articles)}" + _names(changed_articles),
+        f"- files set aside (not articles; see the articles table's `status` and `reason`): "
+        f"{len(aside_now)}, of them new: {len(newly_aside)}" + _names(newly_aside),
         f"- rows added: {changes['rows_added']}",
         f"- rows removed: {changes['rows_removed']}",
         f"- rows changed: {changes['rows_changed']}",
+        f"- observations added: {observed['observations_added']}",
+        f"- observations removed: {observed['observations_removed']}",
+        f"- observations changed: {observed['observations_changed']}",
+        f"- observations in conflict (mentions that disagree): {observed['observations_in_conflict']}",
     ]
     return changes, "\n".join(lines)
+
+
+def _observation_changes(old, new) -> dict[str, int]:
+    """Observations added, removed, changed (value or agreement) and in conflict, by id."""
+    columns = ["observation_id", "value", "agreement"]
+    empty = pd.DataFrame({"observation_id": [], "value": [], "agreement": []}, dtype=object)
+    old = (old if old is not None else empty)[columns].astype({"observation_id": str})
+    new = (new if new is not None else empty)[columns].astype({"observation_id": str})
+    joined = old.merge(new, on="observation_id", how="outer", indicator=True)
+    both = joined[joined["_merge"] == "both"]
+    changed = (both["value_x"] != both["value_y"]) | (both["agreement_x"] != both["agreement_y"])
+    return {
+        "observations_added": int((joined["_merge"] == "right_only").sum()),
+        "observations_removed": int((joined["_merge"] == "left_only").sum()),
+        "observations_changed": int(changed.sum()),
+        "observations_in_conflict": int((new["agreement"] == "conflict").sum()),
+    }
 
 
 # Line breaks and controls that would end a code span or start a new block: an article id

@@ -23,6 +23,7 @@ from schemas.contract import (
 )
 
 from .integrity import NotVerified
+from .observations import observation_id
 from .reading import ArticleChanged, ArticleText
 from .rowfiles import RowFile, RowFileWriter, merge_runs
 
@@ -40,7 +41,7 @@ _SERIES_FIELDS = ["region", "region_code", "reference_period", "period_source", 
 _ROW_FIELDS = [
     c
     for c in INDICATOR_COLUMNS
-    if c not in ("indicator_id", "article_id", "extractor_version", *_SERIES_FIELDS)
+    if c not in ("indicator_id", "article_id", "extractor_version", "observation_id", *_SERIES_FIELDS)
 ]
 
 
@@ -62,6 +63,10 @@ def indicator_columns(
         columns[name] = [getattr(row, name) for row in rows]
     for name in _SERIES_FIELDS:
         columns[name] = [getattr(point, name) for point in points]
+    columns["observation_id"] = [
+        observation_id(p.region, p.indicator_code, row.measure, row.unit, row.qualifier, p.reference_period)
+        for row, p in zip(rows, points)
+    ]
     columns["extractor_version"] = [EXTRACTOR_VERSION] * len(rows)
     return {name: columns[name] for name in INDICATOR_COLUMNS}
 
