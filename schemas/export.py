@@ -108,15 +108,20 @@ def exported_files() -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check that the files are in step")
+    parser.add_argument("--dir", type=Path, default=HERE, help="where to write them (default: schemas/)")
     args = parser.parse_args(argv)
     stale = []
     for name, text in exported_files().items():
-        path = HERE / name
+        path = args.dir / name
+        before = path.read_text("utf-8") if path.exists() else None
         if args.check:
-            if not path.exists() or path.read_text("utf-8") != text:
+            if before != text:
                 stale.append(name)
-        else:
+            continue
+        state = "new" if before is None else "unchanged" if before == text else "changed"
+        if state != "unchanged":
             path.write_text(text, "utf-8")
+        print(f"wrote {path} ({state})" if state != "unchanged" else f"kept {path} (unchanged)")
     if stale:
         print(f"out of step with schemas/contract.py: {', '.join(stale)}; run python -m schemas.export")
         return 1

@@ -150,3 +150,16 @@ def test_load_indicators_checks_the_contract(published, tmp_path):
 
 def test_exported_schemas_are_in_step_with_the_code():
     assert export.main(["--check"]) == 0
+
+
+def test_make_schemas_says_what_it_wrote(tmp_path, capsys):
+    from schemas import export
+
+    assert export.main(["--dir", str(tmp_path)]) == 0
+    first = capsys.readouterr().out.splitlines()
+    assert first and all(line.startswith("wrote ") and line.endswith("(new)") for line in first)
+    (tmp_path / "articles.pandera.yaml").write_text("stale\n", "utf-8")
+    assert export.main(["--dir", str(tmp_path)]) == 0
+    again = capsys.readouterr().out.splitlines()
+    assert f"wrote {tmp_path / 'articles.pandera.yaml'} (changed)" in again
+    assert sum(line.endswith("(unchanged)") for line in again) == len(first) - 1
