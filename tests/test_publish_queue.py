@@ -16,6 +16,7 @@ from dagster import DagsterEventType, DagsterInstance
 
 from pipelines.definitions import defs
 from pipelines.defs.names import PUBLISH_POOL, PUBLISHED_RELEASE
+from pipelines.defs.publish import PUBLISHING_STARTS
 from pipelines.publishing.integrity import LATEST
 from pipelines.publishing.loading import load_articles, load_indicators
 
@@ -54,20 +55,16 @@ def _wait(process: subprocess.Popen, log: Path, seconds: float = 240) -> None:
 
 
 def _publish_intervals(instance: DagsterInstance) -> list[tuple[float, float]]:
-    """When each run's publishing step started, and when its work was done: the release's
-    materialization, logged once the step's code has returned (the step's own end is logged
-    a moment later, after its slot may already have gone to the next run)."""
+    """When each run's publishing work began (its step holds the instance's publishing lock)
+    and ended (the release's materialization, logged once the step's code has returned)."""
     intervals = []
     for run in instance.get_runs():
-        starts = [
-            e.timestamp
-            for e in instance.all_logs(run.run_id, of_type=DagsterEventType.STEP_START)
-            if e.step_key == STEP
-        ]
+        logs = instance.all_logs(run.run_id)
+        starts = [e.timestamp for e in logs if e.step_key == STEP and e.user_message == PUBLISHING_STARTS]
         done = [
             e.timestamp
-            for e in instance.all_logs(run.run_id, of_type=DagsterEventType.ASSET_MATERIALIZATION)
-            if e.step_key == STEP
+            for e in logs
+            if e.step_key == STEP and e.dagster_event_type == DagsterEventType.ASSET_MATERIALIZATION
         ]
         if starts and done:
             intervals.append((min(starts), max(done)))

@@ -1,14 +1,36 @@
 """Publishing a release: immutable folder first, then the latest files."""
 
+import contextlib
+from pathlib import Path
+
 import pandas as pd
 from dagster import AssetExecutionContext, AssetIn, MaterializeResult, MetadataValue, asset
 
 from pipelines.extraction import EXTRACTOR_VERSION
 from pipelines.publishing.rowfiles import RowFile
+from pipelines.publishing.storage import file_lock
 
 from .metadata import files_table, release_summary
 from .names import ARTICLES_TABLE, INDICATORS_TABLE, OBSERVATIONS_TABLE, PUBLISH_POOL, PUBLISHED_RELEASE
 from .resources import IndicatorFolders
+
+# Dagster's SQLite storage claims a pool slot without a row lock (`FOR UPDATE` is a no-op
+# there), so two runs of one local instance can both take the pool's one slot; this lock in
+# the instance's folder makes its publishing steps one at a time all the same.
+INSTANCE_LOCK = "indicators-publish.lock"
+PUBLISHING_STARTS = "holding the instance's publishing lock: publishing"
+
+
+@contextlib.contextmanager
+def one_publisher_per_instance(context, timeout: float = 600.0):
+    """Hold the instance's publishing lock (where its folder is local) while publishing."""
+    root = getattr(context.instance, "root_directory", None)
+    if not root or not Path(root).is_dir():
+        yield
+        return
+    with file_lock(Path(root) / INSTANCE_LOCK, timeout, "another run of this Dagster instance is publishing"):
+        context.log.info(PUBLISHING_STARTS)
+        yield
 
 
 @asset(
@@ -35,7 +57,8 @@ def published_release(
     A run that changes nothing publishes nothing new."""
     output = folders.output
     tables = {"indicators": indicators_table, "articles": articles_table, "observations": observations_table}
-    result = output.publish(tables, EXTRACTOR_VERSION)
+    with one_publisher_per_instance(context):
+        result = output.publish(tables, EXTRACTOR_VERSION)
     for action in result.recovered:
         context.log.warning(f"output folder: {action}")
     if result.published:

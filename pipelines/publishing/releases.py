@@ -53,6 +53,7 @@ from .files import write_csv, write_parquet
 from .integrity import LATEST, SUMS, NotVerified, Pointer, parse_sums, sha256_hex, sha256_of_stream, sums_text
 from .rowfiles import RowFile, rows_of
 from .storage import PublishBusy, open_storage
+from .workbook import WORKBOOK, write_workbook
 
 __all__ = ["LATEST", "NotVerified", "OutputFolder", "PublishBusy", "PublishResult", "TABLES"]
 
@@ -83,11 +84,12 @@ DATA_FILES = tuple(name for table in TABLES for name in table.files)
 # Tables added after the first releases: a release that lists none of a table's files was
 # made before the table existed, and is complete without them.
 LATER_TABLES = ("observations",)
+LATER_FILES = (WORKBOOK,)
 MANIFEST = "datapackage.json"
 # The latest release's files copied to the top of the output folder, the manifest last.
-TOP_FILES = (*DATA_FILES, MANIFEST)
+TOP_FILES = (*DATA_FILES, WORKBOOK, MANIFEST)
 # Every file of a release folder; SHA256SUMS is written last and marks it complete.
-RELEASE_FILES = (*DATA_FILES, MANIFEST, "README.md", SUMS)
+RELEASE_FILES = (*DATA_FILES, WORKBOOK, MANIFEST, "README.md", SUMS)
 RELEASES = "releases"
 QUARANTINE = "quarantine"
 
@@ -373,6 +375,7 @@ class OutputFolder:
             if table.name in LATER_TABLES and not any(f in release.sums for f in table.files)
             for name in table.files
         }
+        absent |= {name for name in LATER_FILES if name not in release.sums}
         return [name for name in RELEASE_FILES if name not in absent]
 
     def _verifies(self, release: Release) -> str | None:
@@ -496,6 +499,8 @@ class OutputFolder:
                     with open(staged[f"{table.name}.csv"], "wb") as handle:
                         write_csv(rows[table.name].frames(), handle)
                 files = {name: _file_facts(path) for name, path in staged.items()}
+                staged[WORKBOOK] = staging / WORKBOOK  # for spreadsheets; not a resource of the package
+                write_workbook({t.name: rows[t.name].frames() for t in TABLES}, staged[WORKBOOK], created)
                 units = sorted({u for frame in indicators.frames() for u in frame["unit"].dropna()})
                 package = data_package(files, version, extractor_version, created, fingerprint, units)
                 small = {
@@ -508,6 +513,7 @@ class OutputFolder:
                     staged[name] = staging / name
                     staged[name].write_bytes(data)
                     files[name] = {"bytes": len(data), "sha256": sha256_hex(data)}
+                files[WORKBOOK] = _file_facts(staged[WORKBOOK])
                 sums = sums_text({name: info["sha256"] for name, info in files.items()}).encode("utf-8")
 
                 folder = f"{RELEASES}/{version}"

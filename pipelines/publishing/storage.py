@@ -111,29 +111,36 @@ class LocalFolder(_Store):
     def pandas_path(self, name: str) -> tuple[str, dict | None]:
         return str(self.path(name)), None
 
-    @contextlib.contextmanager
     def lock(self):
         """One publisher at a time: a second waits up to `lock_timeout`, then is refused."""
         self.root.mkdir(parents=True, exist_ok=True)
-        handle = open(self.root / ".publish.lock", "a+")
-        deadline = time.monotonic() + self.lock_timeout
-        try:
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except OSError as exc:
-                    if exc.errno not in (errno.EAGAIN, errno.EACCES):
-                        raise
-                    if time.monotonic() >= deadline:
-                        raise PublishBusy(
-                            f"another run is publishing into {self.root}; waited {self.lock_timeout:.0f} s. "
-                            "Try again when it has finished."
-                        ) from None
-                    time.sleep(0.2)
-            yield
-        finally:
-            handle.close()
+        return file_lock(
+            self.root / ".publish.lock", self.lock_timeout, f"another run is publishing into {self.root}"
+        )
+
+
+@contextlib.contextmanager
+def file_lock(path: Path, timeout: float, busy: str):
+    """An exclusive `flock` on `path`, waited for up to `timeout` seconds; `PublishBusy`
+    (saying `busy`) after that."""
+    handle = open(path, "a+")
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise PublishBusy(
+                        f"{busy}; waited {timeout:.0f} s. Try again when it has finished."
+                    ) from None
+                time.sleep(0.2)
+        yield
+    finally:
+        handle.close()
 
 
 class ObjectStore(_Store):
