@@ -69,3 +69,28 @@ def test_the_seed_batch_table_equals_the_frame_per_article_table():
 
 def test_the_devset_batch_table_equals_the_frame_per_article_table():
     _assert_same_table(_articles(shared_path("devset", "raw")))
+
+
+def test_the_listing_streams_to_parquet_and_each_batch_reads_only_its_share(tmp_path):
+    from pipelines.publishing.listing import listed_articles, write_listing
+    from pipelines.publishing.reading import iter_raw_folder
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for number in range(30):
+        (raw / f"a{number:02d}.txt").write_text(f"全省收入达{number + 1}亿元。", "utf-8")
+    (raw / "empty.txt").write_bytes(b"")
+    listing = write_listing(
+        iter_raw_folder(raw, keep_text=False),
+        str(tmp_path / "listing.parquet"),
+        lambda a: int(a.sha256, 16) % 3,
+    )
+    assert listing.n_rows == 31
+    everything = list(listed_articles(listing))
+    assert [a.article_id for a in everything][:2] == ["a00", "a01"] and everything[-1].status == "empty"
+    assert all(a.text == "" and (a.n_chars > 0) == a.ok for a in everything)
+    shares = [list(listed_articles(listing, batch)) for batch in range(3)]
+    assert sorted(a.article_id for share in shares for a in share) == sorted(
+        a.article_id for a in everything if a.ok
+    )
+    assert all(int(a.sha256, 16) % 3 == batch for batch, share in enumerate(shares) for a in share)

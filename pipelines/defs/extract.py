@@ -11,13 +11,14 @@ from functools import partial
 from dagster import AssetExecutionContext, AssetIn, AssetsDefinition, Output, asset
 
 from pipelines.extraction import EXTRACTOR_VERSION
-from pipelines.publishing.reading import ArticleText, text_again
+from pipelines.publishing.listing import listed_articles
+from pipelines.publishing.reading import text_again
+from pipelines.publishing.rowfiles import RowFile
 from pipelines.publishing.tables import (
     BatchRows,
     ReuseCache,
     extract_batch,
     merge_batches,
-    shard_of,
 )
 from pipelines.settings import BATCH_ARTICLES
 
@@ -50,9 +51,9 @@ def _shard_asset(shard: int) -> AssetsDefinition:
         f"of {EXTRACTION_SHARDS}, as Parquet files in the run's folder.",
     )
     def indicator_rows_shard(
-        context: AssetExecutionContext, raw_articles: list[ArticleText], folders: IndicatorFolders
+        context: AssetExecutionContext, raw_articles: RowFile, folders: IndicatorFolders
     ) -> Output[BatchRows]:
-        mine = [a for a in raw_articles if a.ok and shard_of(a.sha256, EXTRACTION_SHARDS) == shard]
+        mine = [a for a in listed_articles(raw_articles, shard) if a.ok]
         cache = ReuseCache(folders.output, EXTRACTOR_VERSION, {a.article_id for a in mine})
         text_of = partial(text_again, folders.raw_location, max_bytes=folders.max_article_bytes)
         folder = f"{run_folder(context)}/shard-{shard}"

@@ -16,8 +16,8 @@ from dagster import (
     asset_check,
 )
 
+from pipelines.publishing.listing import listed_articles
 from pipelines.publishing.observations import observations_table as build_observations
-from pipelines.publishing.reading import ArticleText
 from pipelines.publishing.rowfiles import RowFile, rows_of
 from pipelines.publishing.tables import BatchRows, sorted_rows
 from pipelines.publishing.tables import articles_table as build_articles_table
@@ -71,12 +71,12 @@ def indicators_table(context: AssetExecutionContext, indicator_rows: BatchRows) 
     kinds={"pandas"},
 )
 def articles_table(
-    raw_articles: list[ArticleText], indicator_rows: BatchRows, indicators_table: RowFile
+    raw_articles: RowFile, indicator_rows: BatchRows, indicators_table: RowFile
 ) -> Output[pd.DataFrame]:
     """One row per raw file: title, publisher, date, sha256, encoding, length, rows given
     (counted by the batches), and `ok` or why it was set aside (or `failed` where the
     extractor raised on it)."""
-    table = build_articles_table(raw_articles, indicator_rows.counts, indicator_rows.failed)
+    table = build_articles_table(listed_articles(raw_articles), indicator_rows.counts, indicator_rows.failed)
     set_aside = table[table["status"] != "ok"]
     return Output(
         table,

@@ -12,6 +12,7 @@ import html.parser
 import logging
 import os
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -314,11 +315,25 @@ def read_raw_folder(
     """Every file of the raw folder (a local path, or an object-store URL such as
     `s3://bucket/raw`), read or set aside; one article id per file. With `keep_text=False`
     each text is dropped once read (`list_articles`)."""
+    return list(iter_raw_folder(raw_dir, max_bytes, storage_options, keep_text))
+
+
+def iter_raw_folder(
+    raw_dir, max_bytes: int = DEFAULT_MAX_BYTES, storage_options: dict | None = None, keep_text: bool = True
+) -> Iterator[ArticleText]:
+    """`read_raw_folder` one file at a time: the names are listed first (for unique ids),
+    then each file is read, yielded and forgotten, so a listing of any size streams."""
     if is_remote(raw_dir):
-        read = _read_remote_folder(os.fspath(raw_dir), max_bytes, storage_options)
+        paths = _remote_files(os.fspath(raw_dir), storage_options)
+        names = [path.name for path in paths]
+        read = (_read_remote_file(path, max_bytes) for path in paths)
     else:
-        read = (_read_guarded(path, Path(raw_dir), max_bytes) for path in list_raw_files(Path(raw_dir)))
-    return _unique_ids(read if keep_text else map(_without_text, read))
+        paths = list_raw_files(Path(raw_dir))
+        names = [path.name for path in paths]
+        read = (_read_guarded(path, Path(raw_dir), max_bytes) for path in paths)
+    own_ids = {_new_record(name, name).article_id for name in names}
+    for article in _unique_ids(read, own_ids):
+        yield article if keep_text else _without_text(article)
 
 
 def list_articles(raw_dir, max_bytes: int = DEFAULT_MAX_BYTES, storage_options: dict | None = None):
@@ -370,28 +385,26 @@ def _read_guarded(path: Path, raw_dir: Path, max_bytes: int) -> ArticleText:
         )
 
 
-def _read_remote_folder(location: str, max_bytes: int, storage_options: dict | None):
+def _remote_files(location: str, storage_options: dict | None) -> list:
     root = UPath(location.rstrip("/"), **(storage_options or {}))
     if not root.exists():
         raise FileNotFoundError(f"raw folder {location} does not exist")
-    for path in sorted(root.iterdir(), key=lambda p: p.name):
-        if path.is_dir():
-            continue
-        record = _new_record(path.name, path.name)
-        if refusal := name_refusal(path.name):
-            yield _set_aside(record, "refused", refusal)
-            continue
-        yield _read_plain_file(record, path, max_bytes)
+    return [path for path in sorted(root.iterdir(), key=lambda p: p.name) if not path.is_dir()]
 
 
-def _unique_ids(read) -> list[ArticleText]:
+def _read_remote_file(path, max_bytes: int) -> ArticleText:
+    record = _new_record(path.name, path.name)
+    if refusal := name_refusal(path.name):
+        return _set_aside(record, "refused", refusal)
+    return _read_plain_file(record, path, max_bytes)
+
+
+def _unique_ids(read: Iterable[ArticleText], own_ids: set[str]) -> Iterator[ArticleText]:
     """One article id per file. The first file (in path order) to give an id keeps it; a
     later one is refused and renamed `<id>~2` (or `~3`, …), a name no file gives as its own
-    id, so the articles table never holds one id twice (`x.md`, `x.txt`, `x.txt.md`)."""
-    articles = list(read)
-    own_ids = {article.article_id for article in articles}
+    id (`own_ids`), so the articles table never holds one id twice (`x.md`, `x.txt`, `x.txt.md`)."""
     taken: set[str] = set()
-    for article in articles:
+    for article in read:
         natural = article.article_id
         if natural in taken:
             _set_aside(article, "refused", f"another file already gives the article id {natural!r}")
@@ -400,4 +413,4 @@ def _unique_ids(read) -> list[ArticleText]:
                 copy += 1
             article.article_id = f"{natural}~{copy}"
         taken.add(article.article_id)
-    return articles
+        yield article
