@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .lexicon import MEASURE_WORDS, PARTNER_BEFORE_PLACE, RELATIVE_UNITS, SHARE_OF
 from .patterns import CJK_RE
-from .regions import find_places
+from .regions import find_places, lengths_by_first_char
 
 VOCABULARY_FILE = Path(__file__).resolve().parents[2] / "schemas" / "indicator_vocabulary.csv"
 COLUMNS = ("code", "name_zh", "name_en", "units", "measures", "synonyms")
@@ -59,6 +59,7 @@ class Vocabulary:
     entries: dict[str, IndicatorEntry]
     terms: dict[str, str]  # name or synonym → code
     longest: int
+    lengths: dict[str, tuple[int, ...]]  # first character → the terms' lengths, longest first
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -88,7 +89,7 @@ def vocabulary() -> Vocabulary:
     for entry in entries.values():
         for term in (entry.name_zh, *entry.synonyms):
             terms.setdefault(term.translate(IGNORED_CHARS), entry.code)
-    return Vocabulary(entries, terms, max(map(len, terms)))
+    return Vocabulary(entries, terms, max(map(len, terms)), lengths_by_first_char(terms))
 
 
 def _longest_term(text: str, book: Vocabulary) -> str | None:
@@ -96,7 +97,9 @@ def _longest_term(text: str, book: Vocabulary) -> str | None:
     Chinese noun phrase ends in its head (`工业企业营业收入`)."""
     best: tuple[int, int, str] | None = None
     for start in range(len(text)):
-        for length in range(min(book.longest, len(text) - start), 0, -1):
+        for length in book.lengths.get(text[start], ()):
+            if length > len(text) - start:
+                continue
             code = book.terms.get(text[start : start + length])
             if code is not None:
                 if best is None or (length, start) > best[:2]:

@@ -102,6 +102,9 @@ class Gazetteer:
     spellings: dict[str, PlaceMention]
     by_code: dict[str, Region]
     longest: int
+    # For each first character, the lengths of the spellings that start with it, longest
+    # first: the scan tries only those, not every length at every character.
+    lengths: dict[str, tuple[int, ...]]
 
 
 def _package_text(path: str) -> str:
@@ -195,7 +198,16 @@ def gazetteer() -> Gazetteer:
         spellings[word] = PlaceMention(0, 0, MULTI)
     for word in NOT_A_PLACE_WORDS:
         spellings[word] = PlaceMention(0, 0, NO_PLACE)
-    return Gazetteer(spellings, by_code, max(map(len, spellings)))
+    return Gazetteer(spellings, by_code, max(map(len, spellings)), lengths_by_first_char(spellings))
+
+
+def lengths_by_first_char(words) -> dict[str, tuple[int, ...]]:
+    """First character → the lengths of the words that start with it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for word in words:
+        if word:
+            lengths.setdefault(word[0], set()).add(len(word))
+    return {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
 
 
 def _is_cjk(char: str) -> bool:
@@ -203,7 +215,10 @@ def _is_cjk(char: str) -> bool:
 
 
 def _longest_at(book: Gazetteer, text: str, i: int) -> PlaceMention | None:
-    for length in range(min(book.longest, len(text) - i), 1, -1):
+    room = len(text) - i
+    for length in book.lengths.get(text[i], ()) if i < len(text) else ():
+        if length < 2 or length > room:
+            continue
         entry = book.spellings.get(text[i : i + length])
         if entry is not None:
             return PlaceMention(i, i + length, entry.kind, entry.candidates, entry.subject_level)
@@ -218,8 +233,9 @@ def find_places(text: str) -> list[PlaceMention]:
     found: list[PlaceMention] = []
     i, n = 0, len(text)
     while i < n:
-        if not _is_cjk(text[i]):
-            i += 1
+        char = text[i]
+        if (char not in book.lengths and char not in PROVINCE_ABBREVIATIONS) or not _is_cjk(char):
+            i += 1  # no spelling starts here
             continue
         hit = _longest_at(book, text, i)
         if hit is not None:
