@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from pipelines.defs.resources import folders_from_environment
+from pipelines.publishing.releases import TOP_FILES
 
 
 def main() -> int:
@@ -15,23 +16,21 @@ def main() -> int:
         print(f"Nothing is published in {output.root} yet: see the run's log above.")
         return 1
     articles = output.read_table("articles")
-    indicators = output.read_table("indicators")
+    indicators = output.table_rows("indicators")
     ok = int((articles["status"] == "ok").sum())
     aside = articles[articles["status"] != "ok"]
     print()
     print(f"Release {manifest['version']} (extractor {manifest['x-extractor-version']}) is in {output.root}:")
-    for name in (
-        "indicators.parquet",
-        "indicators.csv",
-        "articles.parquet",
-        "articles.csv",
-        "datapackage.json",
-    ):
+    for name in TOP_FILES:
         print(f"  {output.root / name}")
     print(
         f"  {output.root / 'releases' / manifest['version']}/  (this release, with SHA256SUMS and README.md)"
     )
-    print(f"{len(indicators)} indicators from {ok} articles; {len(aside)} raw files set aside.")
+    observations = (
+        output.table_rows("observations") if "observations.parquet" in output.latest_release().sums else None
+    )
+    series = f", {observations.n_rows} observations" if observations is not None else ""
+    print(f"{indicators.n_rows} indicators{series} from {ok} articles; {len(aside)} raw files set aside.")
     for row in aside.itertuples():
         print(f"  set aside: {row.file_name}: {row.status}: {row.reason}")
     return 0

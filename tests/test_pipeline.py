@@ -43,3 +43,16 @@ def test_an_empty_raw_folder_publishes_empty_tables(folders):
     raw, out = folders
     assert run_pipeline(raw, out).success
     assert len(pd.read_parquet(out / "indicators.parquet")) == 0
+
+
+def test_make_runs_summary_names_every_file_and_counts_the_observations(folders, monkeypatch, capsys):
+    from pipelines import report
+
+    raw, out = folders
+    assert run_pipeline(raw, out).success
+    monkeypatch.setenv("INDICATORS_RAW_DIR", str(raw))
+    monkeypatch.setenv("INDICATORS_OUTPUT_DIR", str(out))
+    assert report.main() == 0
+    printed = capsys.readouterr().out
+    assert "observations.parquet" in printed and "tables.xlsx" in printed
+    assert " observations from " in printed
