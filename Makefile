@@ -37,7 +37,7 @@ test: $(VENV)/.installed-test $(DAGSTER_HOME)/dagster.yaml
 
 # The Dagster UI on http://127.0.0.1:3000 (this machine only; see the README to expose it).
 dev: $(VENV)/.installed-run $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/dagster dev -m pipelines.definitions -h 127.0.0.1 -p 3000
+	$(BIN)/dagster dev -w pipelines/workspace.yaml -h 127.0.0.1 -p 3000
 
 bench: $(VENV)/.installed-test $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m benchmarks.run

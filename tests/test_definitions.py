@@ -40,3 +40,35 @@ def test_every_asset_describes_itself():
     graph = defs.resolve_asset_graph()
     for key in graph.get_all_asset_keys():
         assert graph.get(key).description, key
+
+
+def test_make_dev_serves_the_code_location_under_its_name(tmp_path):
+    """The UI names the location `china_indicators` (pyproject's code_location_name), not
+    the module path `pipelines.definitions`."""
+    import os
+    import subprocess
+    import sys
+    import tomllib
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    name = tomllib.loads((repo / "pyproject.toml").read_text("utf-8"))["tool"]["dagster"][
+        "code_location_name"
+    ]
+    assert "-w pipelines/workspace.yaml" in (repo / "Makefile").read_text("utf-8")
+    done = subprocess.run(
+        [
+            str(Path(sys.executable).with_name("dagster")),
+            "definitions",
+            "validate",
+            "-w",
+            "pipelines/workspace.yaml",
+        ],
+        cwd=repo,
+        env={**os.environ, "DAGSTER_HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert f"code location {name}." in done.stderr + done.stdout
