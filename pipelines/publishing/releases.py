@@ -247,16 +247,24 @@ class OutputFolder:
         """A published table (`indicators` or `articles`) of the latest or a given release,
         checked against its hash first; None where there is no such release. `article_ids`
         reads only those articles' rows (a batch's share), not the whole table."""
+        found = self._verified_table(name, version)
+        if found is None:
+            return None
+        path, options = found
+        if article_ids is None:
+            return pd.read_parquet(path, storage_options=options)
+        wanted = [("article_id", "in", sorted(article_ids))] if article_ids else [("article_id", "in", [""])]
+        return pd.read_parquet(path, storage_options=options, filters=wanted)
+
+    def _verified_table(self, name: str, version: str | None) -> tuple[str, dict | None] | None:
+        """(path, storage options) of a release's table, once its file hashes to its
+        SHA256SUMS line; None where there is no such release."""
         release = self.latest_release() if version is None else self.release(version)
         if release is None:
             return None
         file = f"{name}.parquet"
         self.verify_file(release, file)
-        path, options = self.store.pandas_path(f"{release.folder}/{file}")
-        if article_ids is None:
-            return pd.read_parquet(path, storage_options=options)
-        wanted = [("article_id", "in", sorted(article_ids))] if article_ids else [("article_id", "in", [""])]
-        return pd.read_parquet(path, storage_options=options, filters=wanted)
+        return self.store.pandas_path(f"{release.folder}/{file}")
 
     def release_versions(self) -> list[str]:
         """Complete releases, oldest first: a release is complete once its SHA256SUMS is written."""
@@ -491,17 +499,21 @@ class OutputFolder:
             with tempfile.TemporaryDirectory(prefix="indicators-release-") as staging_folder:
                 staging = Path(staging_folder)
                 staged: dict[str, Path] = {}
+                units_seen: set[str] = set()
                 for table in TABLES:
                     staged[f"{table.name}.parquet"] = staging / f"{table.name}.parquet"
                     with open(staged[f"{table.name}.parquet"], "wb") as handle:
-                        write_parquet(rows[table.name].frames(), table.arrow_schema, metadata, handle)
+                        frames = rows[table.name].frames()
+                        if table.name == "indicators":  # its units, noted on the way, for the package
+                            frames = _noting_units(frames, units_seen)
+                        write_parquet(frames, table.arrow_schema, metadata, handle)
                     staged[f"{table.name}.csv"] = staging / f"{table.name}.csv"
                     with open(staged[f"{table.name}.csv"], "wb") as handle:
                         write_csv(rows[table.name].frames(), handle)
                 files = {name: _file_facts(path) for name, path in staged.items()}
                 staged[WORKBOOK] = staging / WORKBOOK  # for spreadsheets; not a resource of the package
                 write_workbook({t.name: rows[t.name].frames() for t in TABLES}, staged[WORKBOOK], created)
-                units = sorted({u for frame in indicators.frames() for u in frame["unit"].dropna()})
+                units = sorted(units_seen)
                 package = data_package(files, version, extractor_version, created, fingerprint, units)
                 small = {
                     MANIFEST: (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
@@ -530,15 +542,20 @@ class OutputFolder:
     def table_rows(self, name: str, version: str | None = None):
         """A published table as rows on disk (a `RowFile`), checked against its hash first,
         to be read batch by batch; None where there is no such release."""
-        release = self.latest_release() if version is None else self.release(version)
-        if release is None:
+        found = self._verified_table(name, version)
+        if found is None:
             return None
-        file = f"{name}.parquet"
-        self.verify_file(release, file)
-        path, options = self.store.pandas_path(f"{release.folder}/{file}")
+        path, options = found
         with UPath(path, **(options or {})).open("rb") as handle:
             n_rows = pq.ParquetFile(handle).metadata.num_rows
         return RowFile(path, n_rows, options)
+
+
+def _noting_units(frames, units: set[str]):
+    """The frames as they are, each one's units added to `units`: no second pass for them."""
+    for frame in frames:
+        units.update(frame["unit"].dropna())
+        yield frame
 
 
 def _file_facts(path: Path) -> dict:

@@ -71,11 +71,6 @@ def indicator_columns(
     return {name: columns[name] for name in INDICATOR_COLUMNS}
 
 
-def indicators_of_article(article: ArticleText) -> pd.DataFrame:
-    """The indicator rows of one decoded article, as a frame."""
-    return _frame_of_columns(indicator_columns(article))
-
-
 def _frame_of_columns(columns: dict[str, list]) -> pd.DataFrame:
     if not columns["indicator_id"]:
         return empty_indicators()
@@ -107,15 +102,6 @@ class ReuseCache:
         ok = articles[articles["status"] == "ok"]
         self.rows, self.hashes = rows, dict(zip(ok["article_id"], ok["sha256"]))
 
-    def rows_of(self, article_ids: set[str]) -> pd.DataFrame | None:
-        """The published rows of these articles (the release is sorted by article, so the
-        Parquet statistics skip the row groups that hold none of them)."""
-        wanted = sorted(a for a in article_ids if a in self.hashes)
-        if self.rows is None or not wanted:
-            return None
-        location, options = self.rows.location, self.rows.storage_options
-        return pd.read_parquet(location, storage_options=options, filters=[("article_id", "in", wanted)])
-
     def reusable(self, article: ArticleText) -> bool:
         """An article whose text is the one the latest release read with this extractor."""
         return self.rows is not None and self.hashes.get(article.article_id) == article.sha256
@@ -135,15 +121,6 @@ class ReuseCache:
                         for item in kept.column("article_id").value_counts().to_pylist():
                             counts[item["values"]] = counts.get(item["values"], 0) + item["counts"]
         return RowFile(destination, writer.n_rows), counts
-
-
-def reusable_rows(
-    output, extractor_version: str, article_ids: set[str] | None = None
-) -> tuple[pd.DataFrame | None, dict[str, str]]:
-    """(rows, article id → sha256) of the latest release for these articles (all where None)."""
-    cache = ReuseCache(output, extractor_version, article_ids)
-    ids = set(cache.hashes) if article_ids is None else article_ids
-    return cache.rows_of(ids), cache.hashes
 
 
 @dataclass
@@ -288,18 +265,6 @@ def merge_batches(parts: Iterable[BatchRows]) -> BatchRows:
 def sorted_rows(batch: BatchRows, destination: str) -> RowFile:
     """Every row of the batches in the published order, in one file: merged by article."""
     return merge_runs(batch.runs, destination, INDICATORS_ARROW_SCHEMA, key="article_id")
-
-
-def merge_extractions(parts: Iterable[Extraction]) -> Extraction:
-    """One extraction from the batches that workers ran separately."""
-    parts = list(parts)
-    frames = [p.rows for p in parts if len(p.rows)]
-    return Extraction(
-        rows=pd.concat(frames, ignore_index=True) if frames else empty_indicators(),
-        extracted=[a for p in parts for a in p.extracted],
-        reused=[a for p in parts for a in p.reused],
-        failed={k: v for p in parts for k, v in p.failed.items()},
-    )
 
 
 def conform(frame: pd.DataFrame, schema) -> pd.DataFrame:
