@@ -209,7 +209,8 @@ def test_growth_row_of_gdp_gets_the_indicator_and_a_national_figure_its_national
 
 def test_list_before_respectively_reads_the_indicator_from_the_clause():
     assert _point("guangdong", "3.1%").indicator == "规模以上工业增加值"
-    assert _point("heilongjiang", "28.4%").indicator == "出口"  # metric `对非洲`
+    # `对非洲、欧洲出口分别增长`: exports to each partner, no point of the exports series
+    assert _point("heilongjiang", "28.4%").indicator is None
 
 
 def test_urban_and_rural_figures_after_respectively():
@@ -344,8 +345,10 @@ def test_every_shared_text_gets_its_points_quickly():
         counts["indicator"] += sum(p.indicator_code is not None for p in points)
     assert time.perf_counter() - started < 60
     rows = counts["rows"]
+    # A code only where the metric is the indicator's whole (issue 12: a null code is better
+    # than a wrong one): about one row in nine of these texts, from one in four before.
     assert (
         counts["region"] >= 0.6 * rows
         and counts["period"] >= 0.5 * rows
-        and counts["indicator"] >= 0.15 * rows
+        and counts["indicator"] >= 0.10 * rows
     )

@@ -5,8 +5,15 @@ measures it takes, `|`-separated synonyms).
 A metric is in the article's words (`全省规模以上工业增加值`), so the match is the longest
 name or synonym inside it, not equality; place words are dropped first, and words that say
 how the figure moved (`同比`, `增长`) only if nothing matched with them in place, since some
-names hold them (`人口自然增长率`). A share names its part, the words before `占`. A unit or measure the indicator does not take means the
-words named something else (`高新技术企业` counts firms; their revenue in 元 is no count).
+names hold them (`人口自然增长率`). A figure is about the part before `占` or `相当于`. A unit or
+measure the indicator does not take means the words named something else (`高新技术企业`
+counts firms; their revenue in 元 is no count).
+
+The name must also be all the metric says: any word left beside it once places, periods and
+the neutral words of `INDICATOR_NEUTRAL_WORDS` are taken out makes the figure a part of the
+whole or another quantity (`纺织品服装出口`, `民营企业进出口`, `对东盟出口`, `专项债额度`,
+`数字经济核心产业营收`), and such a row gets no indicator: a null code is better than a
+series point that is not the indicator's.
 """
 
 from __future__ import annotations
@@ -16,8 +23,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .lexicon import MEASURE_WORDS, PARTNER_BEFORE_PLACE, RELATIVE_UNITS, SHARE_OF
-from .patterns import CJK_RE
+from .lexicon import (
+    CHANGE_IN_PART_WORDS,
+    MEASURE_WORDS,
+    PART_BEFORE_WHOLE,
+    PARTNER_BEFORE_PLACE,
+    RELATIVE_UNITS,
+)
+from .patterns import CJK_RE, CONTENT_CHAR_RE, INDICATOR_NEUTRAL_RE, PERIOD_IN_METRIC_RE
 from .regions import find_places, lengths_by_first_char
 
 VOCABULARY_FILE = Path(__file__).resolve().parents[2] / "schemas" / "indicator_vocabulary.csv"
@@ -92,9 +105,9 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(entries, terms, max(map(len, terms)), lengths_by_first_char(terms))
 
 
-def _longest_term(text: str, book: Vocabulary) -> str | None:
-    """The code of the longest term inside `text`; the later one of two as long, since a
-    Chinese noun phrase ends in its head (`工业企业营业收入`)."""
+def _longest_term(text: str, book: Vocabulary) -> tuple[str, int, int] | None:
+    """The code, start and end of the longest term inside `text`; the later one of two as
+    long, since a Chinese noun phrase ends in its head (`工业企业营业收入`)."""
     best: tuple[int, int, str] | None = None
     for start in range(len(text)):
         for length in book.lengths.get(text[start], ()):
@@ -105,7 +118,35 @@ def _longest_term(text: str, book: Vocabulary) -> str | None:
                 if best is None or (length, start) > best[:2]:
                     best = (length, start, code)
                 break
-    return best[2] if best else None
+    return (best[2], best[1], best[1] + best[0]) if best else None
+
+
+def _has_own_words(words: str) -> bool:
+    """Whether `words` (beside an indicator's name) say more than a period or a neutral word."""
+    words = INDICATOR_NEUTRAL_RE.sub("", PERIOD_IN_METRIC_RE.sub("", words))
+    return CONTENT_CHAR_RE.search(words) is not None
+
+
+def _the_part(text: str) -> str:
+    """`服务业增加值占国内生产总值的比重` → `服务业增加值`: the figure is about the part."""
+    for word in PART_BEFORE_WHOLE:
+        at = text.find(word, 1)
+        if at > 0:
+            text = text[:at]
+    return text
+
+
+def _term_of(metric: str, book: Vocabulary) -> tuple[str, str] | None:
+    """The code of the term the metric names and the words beside it."""
+    text = _the_part(_without_places(metric.translate(IGNORED_CHARS)))
+    found = _longest_term(text, book)
+    if found is None:
+        text = _without_measure_words(text)
+        found = _longest_term(text, book)
+    if found is None:
+        return None
+    code, start, end = found
+    return code, text[:start] + " " + text[end:]
 
 
 def _without_places(metric: str) -> str:
@@ -123,19 +164,27 @@ def _without_measure_words(text: str) -> str:
     return text
 
 
-def match_indicator(metric: str, unit: str, measure: str) -> IndicatorEntry | None:
-    """The indicator `metric` names, if the row's unit and measure fit it; else None."""
+def match_indicator(metric: str, unit: str, measure: str, whole_only: bool = True) -> IndicatorEntry | None:
+    """The indicator `metric` names, if the row's unit and measure fit it and no word beside
+    its name makes it a part or another quantity (with `whole_only` False: part or whole);
+    else None."""
     book = vocabulary()
-    text = _without_places(metric.translate(IGNORED_CHARS))
-    if measure == "share" and SHARE_OF in text[1:]:
-        text = text[: text.index(SHARE_OF, 1)]  # `服务业增加值占国内生产总值的比重`: the part
-    code = _longest_term(text, book) or _longest_term(_without_measure_words(text), book)
-    if code is None:
+    found = _term_of(metric, book)
+    if found is None or (whole_only and _has_own_words(found[1])):
         return None
-    entry = book.entries[code]
-    if measure == "growth" and unit not in RELATIVE_UNITS and code in CHANGE_COUNTERPARTS:
-        entry = book.entries[CHANGE_COUNTERPARTS[code]]
+    if whole_only and measure == "share" and any(word in found[1] for word in CHANGE_IN_PART_WORDS):
+        return None  # `天然气消费增速占全球…的1/3`: a share of a change
+    entry = book.entries[found[0]]
+    if measure == "growth" and unit not in RELATIVE_UNITS and entry.code in CHANGE_COUNTERPARTS:
+        entry = book.entries[CHANGE_COUNTERPARTS[entry.code]]
     return entry if entry.takes(unit, measure) else None
+
+
+def names_a_part(metric: str) -> bool:
+    """Whether `metric` names an indicator with words beside it that make it a part of it
+    (`医疗器械进出口总额`): then the figures given as its parts (`其中，出口…`) are parts too."""
+    found = _term_of(metric, vocabulary())
+    return found is not None and _has_own_words(found[1])
 
 
 def names_only_places(metric: str) -> bool:

@@ -636,6 +636,7 @@ NOT_A_PLACE_WORDS: tuple[str, ...] = (
 YARDSTICK_AFTER_NATION: tuple[str, ...] = (
     "首", "第", "前", "领先", "重点", "示范", "典型", "文明", "百强", "十强", "一流", "最", "唯一",
     "平均", "水平", "同期", "标杆", "样板", "先进", "优秀", "试点", "排名", "范围", "各地", "性",
+    "“", "\"",  # a quoted name after it is a label: `全球“灯塔工厂”`
 )  # fmt: skip
 # Words that join the places of a list: a partner's list partners are partners too.
 LIST_JOINERS: tuple[str, ...] = ("、", "和", "及", "与", "以及")
@@ -720,4 +721,51 @@ MEASURE_WORDS: tuple[str, ...] = (
 )  # fmt: skip
 # Units of a rate of change or a proportion: any indicator takes them for growth and shares.
 RELATIVE_UNITS: frozenset[str] = frozenset({"%", "个百分点", "倍", "基点", "‰"})
-SHARE_OF: str = "占"  # `服务业增加值占国内生产总值的比重`: the indicator is the part before it
+# A metric names the indicator only where nothing but these stands beside the indicator's
+# name (with places, periods and abbreviations in brackets): any other word makes it a part
+# of the whole or another quantity, and the row gets no indicator (`纺织品服装出口`,
+# `民营企业进出口`, `对东盟出口`, `自贸试验区新设企业`, `专项债额度`, `数字经济核心产业营收`).
+INDICATOR_NEUTRAL_WORDS: tuple[str, ...] = (
+    # the reporter's verbs and hedges
+    "初步核算", "预计", "实现", "完成", "已", "达", "达到", "为", "是", "约", "共", "共计", "合计",
+    "总计", "累计", "全年", "全年度", "当年", "当月", "本月", "同期", "年末", "年底", "年初",
+    # the whole's own nouns
+    "外贸", "货物", "规模以上", "规上", "港口", "产量", "总产量", "总额", "总值", "总量", "总规模", "规模", "数量", "金额", "额", "余额",
+    "平均值", "平均", "年均浓度", "年平均浓度", "平均浓度", "浓度", "实际", "名义", "全部",
+    # how it moved, or its share of a whole (`占` is cut before the lookup)
+    "同比", "增长", "增速", "增幅", "涨幅", "降幅", "下降", "上涨", "减少", "增加", "占比",
+    "比重", "所占比重", "的比重", "分别", "的",
+)  # fmt: skip
+# A figure is the part before these: `服务业增加值占国内生产总值的比重` is about 服务业增加值,
+# `研发经费支出相当于生产总值的比例` about 研发经费支出 (the indicator named after it is the whole).
+PART_BEFORE_WHOLE: tuple[str, ...] = ("占", "相当于")
+# In the clause before a growth figure these make it no year-on-year change of the indicator
+# (the measure every series of growth rows holds): a month-on-month or week-on-week change,
+# an average annual rate, a gap to a yardstick (`增速高于全国12.7个百分点`).
+NOT_YEAR_ON_YEAR_WORDS: tuple[str, ...] = (
+    "环比", "年均增长", "年均增速", "年均增幅", "年均提高", "年均下降", "年均递增", "平均每年",
+    "年平均增长", "两年平均", "比上月", "较上月", "比上周", "较上周",
+    "较上一周", "较前一周", "比上期", "较上期", "比前一", "较前一", "高于", "低于", "快于", "慢于",
+    "高出", "低出", "超出", "平均增速", "平均增长",
+)  # fmt: skip
+# In the part before `占` these make a share of a change, not of the indicator: `天然气消费增速
+# 占全球天然气消费增长的1/3` is a contribution to growth.
+CHANGE_IN_PART_WORDS: tuple[str, ...] = ("增速", "增量", "增幅", "增长")
+# A place right before one of these names a port, an airport, a zone or a park, whose
+# figures are not the place's own: `宁波舟山港集装箱吞吐量`, `郑州机场货邮吞吐量`.
+FACILITY_AFTER_PLACE: tuple[str, ...] = (
+    "港", "机场", "口岸", "海关", "园区", "开发区", "高新区", "经开区", "保税区", "综合保税区",
+    "自贸区", "自贸试验区", "片区", "港区", "站", "大学", "银行",
+)  # fmt: skip
+# Before a place in the clause of a listed figure these make it a partner of a bilateral
+# flow: `对共建“一带一路”国家、非洲、欧洲出口分别增长…` are exports to each, not the total.
+PARTNER_PREPOSITIONS: tuple[str, ...] = ("对", "向", "自", "从")
+# An index of one market is about that market's country or area, whatever the article's own
+# place (`美股…；截至收盘，上证指数涨0.68%`): indicator code → region name.
+MARKET_REGIONS: dict[str, str] = {
+    "shanghai_composite": "全国", "shenzhen_component": "全国", "chinext_index": "全国",
+    "a_share_turnover": "全国", "hang_seng_index": "香港特别行政区", "dow_jones": "美国",
+    "sp500": "美国", "nasdaq": "美国",
+}  # fmt: skip
+# `…，其中出口10.67万亿元`: the figures after it are parts of the whole named before it.
+PART_MARKER: str = "其中"

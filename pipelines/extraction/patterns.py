@@ -26,6 +26,7 @@ from .lexicon import (
     HEADING_MARKERS,
     HOUSEHOLD_WORDS,
     IMPLIED_UNIT_NOUNS,
+    INDICATOR_NEUTRAL_WORDS,
     LESS_IS_BETTER_WORDS,
     LIST_MARKS,
     LOOK_BACK_RECORDS,
@@ -37,6 +38,7 @@ from .lexicon import (
     NEUTRAL_CHANGE_WORDS,
     NOT_A_DISCOUNT_AFTER,
     NOT_IN_REDUCED_OBJECT,
+    NOT_YEAR_ON_YEAR_WORDS,
     NUMERAL_WORDS,
     ORDINAL_BEFORE,
     PERSON_NOUNS,
@@ -592,3 +594,24 @@ DATE_LINE_RE = re.compile(
 SPACED_YEAR_RE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)\s+(?:年|财年)")
 # The publisher line `来源：广东省统计局`, on folded text (`：` is `:`).
 PUBLISHER_RE = re.compile(r"来源\s*[:：]\s*([^)）\n,，。;；]{2,40})")
+
+# --- series columns: what stands beside an indicator's name in a metric ---
+
+_MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+# A period inside a metric (`2025年`, `1—11月`, `前5个月`, `5月当月`, `一季度`, `上半年`,
+# `7月末`, `今年`): it says when, not what, so it may stand beside an indicator's name.
+PERIOD_IN_METRIC_RE = re.compile(
+    r"(?:19|20)\d{2}(?:年度|年|财年)?(?:全年|以来|[末底初])?"
+    rf"|{_MONTH}\s*[-—–~至到]\s*{_MONTH}月份?"
+    rf"|前{_MONTH}个?月|{_MONTH}月份?(?:[末底初]|当月|以来)?"
+    r"|第?[一二三四1-4]季度?末?|前三季度|[上下]半年|(?:今|去|上|本|明|当)年(?:以来|同期)?"
+    r"|[(（][0-9A-Za-z.\s]*[)）]"  # an abbreviation in brackets: `(CPI)`, `(M2)`
+)
+INDICATOR_NEUTRAL_RE = re.compile(alternation(INDICATOR_NEUTRAL_WORDS))
+# Left after the name, periods and neutral words are taken out: a word of its own.
+CONTENT_CHAR_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+NOT_YEAR_ON_YEAR_RE = re.compile(
+    rf"{alternation(NOT_YEAR_ON_YEAR_WORDS)}|(?:比|较|相比|相较于?)[“\"]?十[一二三四五]五"
+)
+# `比2019年同期增长11.1%`: a change on a base year, year on year only where it is the year before.
+BASE_YEAR_RE = re.compile(r"(?:比|较|相比|相较于?)(?P<year>(?:19|20)\d{2})年")

@@ -16,16 +16,35 @@ from functools import lru_cache
 
 from .cleaning import to_simplified
 from .extract import Indicator
-from .indicator_vocabulary import IndicatorEntry, match_indicator, names_only_places, national_counterpart
-from .lexicon import LIST_JOINERS, RESPECTIVE_PARTS, RESPECTIVELY
-from .patterns import CLAUSE_BREAK_RE, PUBLISHER_RE, SENTENCE_BREAK_RE
+from .indicator_vocabulary import (
+    IGNORED_CHARS,
+    IndicatorEntry,
+    match_indicator,
+    names_a_part,
+    names_only_places,
+    national_counterpart,
+)
+from .lexicon import (
+    FACILITY_AFTER_PLACE,
+    LIST_JOINERS,
+    MARKET_REGIONS,
+    PART_MARKER,
+    PARTNER_PREPOSITIONS,
+    RESPECTIVE_PARTS,
+    RESPECTIVELY,
+    SHARE_VERB,
+)
+from .patterns import BASE_YEAR_RE, CLAUSE_BREAK_RE, NOT_YEAR_ON_YEAR_RE, PUBLISHER_RE, SENTENCE_BREAK_RE
 from .reference_periods import SENTENCE, ArticlePeriods, article_periods, figure_kind, reference_period
 from .regions import (
+    MULTI,
     NATIONAL,
+    PLACE,
     PlaceMention,
     Region,
     find_places,
     first_region,
+    gazetteer,
     names_a_company,
     reports_on_a_company,
     resolve,
@@ -202,11 +221,17 @@ def _ordinals(article: ArticleContext, rows: list[Indicator], starts: list[int])
 
 
 def _indicator(
-    article: ArticleContext, row: Indicator, metric: str, sentence_start: int, ordinal: int | None
+    article: ArticleContext,
+    row: Indicator,
+    metric: str,
+    sentence_start: int,
+    ordinal: int | None,
+    whole: str | None,
 ) -> IndicatorEntry | None:
     """The metric's indicator; where the metric is only the places of a list (`广州、深圳`
     before `分别`), the words of the clause before the figure; the n-th figure after `分别`
-    of a subject that names its parts (`城乡居民`) is about the n-th part."""
+    of a subject that names its parts (`城乡居民`) is about the n-th part. None where the
+    figure is not the indicator's own series point (`_not_the_whole`)."""
     clause_start = _last_break(CLAUSE_BREAK_RE, article.text, sentence_start, row.char_start)
     clause = article.text[clause_start : row.char_start]
     if ordinal is not None:
@@ -216,7 +241,46 @@ def _indicator(
     entry = match_indicator(metric, row.unit, row.measure)
     if entry is None and ordinal is not None:  # `城镇、农村居民人均可支配收入分别…` read as `城镇`
         entry = match_indicator(clause, row.unit, row.measure)
+    if entry is not None and _not_the_whole(article, row, metric, clause, sentence_start, whole):
+        return None
     return entry
+
+
+def _not_the_whole(
+    article: ArticleContext, row: Indicator, metric: str, clause: str, sentence_start: int, whole: str | None
+) -> bool:
+    """Whether the figure, though its metric names an indicator, is no point of its series:
+    - a growth figure that is no year-on-year change (`环比增长`, `年均增长`, `比2020年增长`,
+      `增速高于全国…`: `NOT_YEAR_ON_YEAR_WORDS`);
+    - a figure after `其中` whose metric was carried from the whole before it (`经营主体…，
+      其中企业410.1万户、增长7.7%`: the 7.7% is the firms'), or whose whole is itself a part
+      (`医疗器械进出口总额…，其中，出口额…`)."""
+    if row.measure == "growth" and NOT_YEAR_ON_YEAR_RE.search(clause):
+        return True
+    part_at = article.text.rfind(PART_MARKER, sentence_start, row.char_start)
+    if part_at < 0:
+        return False
+    own_words = article.text[part_at : row.char_start].translate(IGNORED_CHARS)
+    if metric.translate(IGNORED_CHARS) not in own_words:
+        return True
+    return whole is not None and names_a_part(whole)
+
+
+def _wholes(article: ArticleContext, rows: list[Indicator], starts: list[int]) -> list[str | None]:
+    """For each row after `其中` in its sentence, the metric of the last row before `其中`."""
+    wholes: list[str | None] = []
+    for i, (row, sentence_start) in enumerate(zip(rows, starts)):
+        part_at = article.text.rfind(PART_MARKER, sentence_start, row.char_start)
+        whole = None
+        if part_at >= 0:
+            for j in range(i - 1, -1, -1):
+                if starts[j] != sentence_start:
+                    break
+                if rows[j].char_start < part_at:
+                    whole = fold_text(rows[j].metric)
+                    break
+        wholes.append(whole)
+    return wholes
 
 
 def _part(words: str, ordinal: int) -> str:
@@ -227,6 +291,73 @@ def _part(words: str, ordinal: int) -> str:
     return words
 
 
+def _mentions_between(article: ArticleContext, start: int, end: int) -> list[PlaceMention]:
+    i = bisect_right(article.place_starts, start - 1)
+    found = []
+    while i < len(article.places) and article.places[i].start < end:
+        if article.places[i].end <= end:
+            found.append(article.places[i])
+        i += 1
+    return found
+
+
+def _not_a_point(
+    article: ArticleContext,
+    row: Indicator,
+    metric: str,
+    sentence_start: int,
+    ordinal: int | None,
+    period: str | None,
+) -> bool:
+    """Whether a row whose metric names an indicator is still no point of the indicator's
+    series for one region, read from the words around the figure:
+    - a change on a base year other than the year before (`2025年比2020年增长41.1%`);
+    - a share of the indicator rather than the indicator's own (`占该县生产总值的13.18%`);
+    - a figure about several regions at once (`东部地区`, `内江、眉山、自贡、遂宁经济总量`);
+    - a figure of a port, an airport or a zone named after its place (`宁波舟山港…`);
+    - a listed figure of a bilateral flow (`对共建“一带一路”国家、非洲出口分别增长`)."""
+    text = article.text
+    clause_start = _last_break(CLAUSE_BREAK_RE, text, sentence_start, row.char_start)
+    clause = text[clause_start : row.char_start]
+    if row.measure == "growth":
+        bases = list(BASE_YEAR_RE.finditer(clause))
+        base = bases[-1] if bases else None
+        if base is not None and (period is None or int(period[:4]) - 1 != int(base.group("year"))):
+            return True
+    if row.measure == "share":
+        words = metric.translate(IGNORED_CHARS)
+        flat = clause.translate(IGNORED_CHARS)
+        at = flat.rfind(SHARE_VERB)
+        if at >= 0 and words and words not in flat[:at] and words in flat[at:]:
+            return True
+    mentions = _mentions_between(article, clause_start, row.char_start)
+    if any(m.kind == MULTI for m in mentions) or any(m.kind == MULTI for m in find_places(metric)):
+        return True
+    places = [m for m in mentions if m.kind == PLACE]
+    if ordinal is None and any(text[a.end : b.start] in LIST_JOINERS for a, b in zip(places, places[1:])):
+        return True
+    for mention in _mentions_between(article, sentence_start, row.char_start):
+        after = text[mention.end : mention.end + 6]
+        if mention.kind == PLACE and any(after.startswith(word) for word in FACILITY_AFTER_PLACE):
+            return True
+    if ordinal is not None:
+        for mention in mentions:
+            if text[max(0, mention.start - 1) : mention.start] in PARTNER_PREPOSITIONS:
+                return True
+    return False
+
+
+def _market_region(code: str) -> Region | None:
+    """The country or area of a market's index (`上证指数` → 全国)."""
+    name = MARKET_REGIONS.get(code)
+    if name is None:
+        return None
+    if name == NATIONAL.name:
+        return NATIONAL
+    mention = gazetteer().spellings.get(name)
+    return mention.candidates[0] if mention and mention.candidates else None
+
+
 def series_points(raw_text: str, rows: list[Indicator]) -> list[SeriesPoint]:
     """One series point per row of `extract_indicators(raw_text)`, in the same order."""
     if not rows:
@@ -234,12 +365,9 @@ def series_points(raw_text: str, rows: list[Indicator]) -> list[SeriesPoint]:
     article = article_context(raw_text)
     starts = [_sentence_start(article, row.char_start) for row in rows]
     points = []
-    for row, sentence_start, ordinal in zip(rows, starts, _ordinals(article, rows, starts)):
+    ordinals, wholes = _ordinals(article, rows, starts), _wholes(article, rows, starts)
+    for row, sentence_start, ordinal, whole in zip(rows, starts, ordinals, wholes):
         metric = fold_text(row.metric)
-        entry = _indicator(article, row, metric, sentence_start, ordinal)
-        region = _region(article, row, metric, sentence_start, ordinal, entry is not None)
-        if entry is not None and region == NATIONAL:
-            entry = national_counterpart(entry)
         period, source = reference_period(
             article.periods,
             sentence_start,
@@ -249,6 +377,18 @@ def series_points(raw_text: str, rows: list[Indicator]) -> list[SeriesPoint]:
         )
         if period is None and row.period:
             period, source = row.period, SENTENCE
+        entry = _indicator(article, row, metric, sentence_start, ordinal, whole)
+        # whether the words name an indicator at all, part or whole: then not a company's figure
+        names_indicator = (
+            entry is not None or match_indicator(metric, row.unit, row.measure, False) is not None
+        )
+        if entry is not None and _not_a_point(article, row, metric, sentence_start, ordinal, period):
+            entry = None
+        region = _region(article, row, metric, sentence_start, ordinal, names_indicator)
+        if entry is not None and entry.code in MARKET_REGIONS:
+            region = _market_region(entry.code) or region
+        if entry is not None and region == NATIONAL:
+            entry = national_counterpart(entry)
         points.append(
             SeriesPoint(
                 region.name if region else None,
