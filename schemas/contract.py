@@ -196,7 +196,8 @@ INDICATOR_COLUMN_TABLE: tuple[Column, ...] = (
         "observation_id",
         arrow.string(),
         "The observation the row reports, a row of the observations table: a hash of region, "
-        "indicator_code, measure, unit, qualifier and reference_period; null without an indicator code.",
+        "indicator_code, measure, unit, qualifier and reference_period; null without an indicator code, "
+        "a region or a reference period.",
         nullable=True,
         checks={"str_length": _ID_LENGTH},
         title="Observation ID",

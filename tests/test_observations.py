@@ -3,6 +3,7 @@
 import json
 
 import pandas as pd
+import pytest
 
 from pipelines.publishing.loading import load_observations
 from pipelines.publishing.observations import observation_id, observations_table
@@ -54,6 +55,12 @@ def test_a_bound_never_merges_with_an_exact_figure():
     bounded = observation_id("广东省", "gdp", "level", "元", ">", "2025")
     assert exact != bounded and len(exact) == 16
     assert observation_id("广东省", None, "level", "元", "", "2025") is None
+
+
+@pytest.mark.parametrize(("region", "period"), [(None, "2025"), ("广东省", None), ("", "2025"), (None, None)])
+def test_a_row_without_its_place_or_period_is_no_series_point(region, period):
+    # `今年前5个月…` and `5月当月…` of an undated article would otherwise merge as one point
+    assert observation_id(region, "trade_total", "level", "元", "", period) is None
 
 
 def test_within_the_scoring_tolerance_mentions_agree():

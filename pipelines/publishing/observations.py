@@ -31,8 +31,10 @@ _NEEDED = [
 
 
 def observation_id(region, indicator_code, measure, unit, qualifier, reference_period) -> str | None:
-    """The key of the observation a row reports; None for a row with no indicator code."""
-    if not indicator_code:
+    """The key of the observation a row reports; None for a row with no indicator code, and
+    for one whose region or reference period the text does not give: such a row is no point
+    of any one series (two such rows of one article may be of two periods or places)."""
+    if not indicator_code or not region or not reference_period:
         return None
     key = "\x1f".join(
         str(part or "") for part in (region, indicator_code, measure, unit, qualifier, reference_period)
@@ -54,7 +56,8 @@ def _values_text(values: list[float]) -> str:
 
 def observations_table(indicators) -> pd.DataFrame:
     """The observations of an indicators table (a frame or rows on disk), read batch by batch:
-    only the rows with an indicator code are kept, a few columns each."""
+    only the rows with an observation id (an indicator code, a region and a reference period)
+    are kept, a few columns each."""
     parts = [frame.loc[frame["observation_id"].notna(), _NEEDED] for frame in rows_of(indicators).frames()]
     rows = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=_NEEDED)
     if not len(rows):
