@@ -55,7 +55,34 @@ COMPANY_RESULTS = """快速浏览智利矿业化工的半年报
 SQM的总收入为11.57亿美元，同比增长13%。智利碳酸锂产量增长5%。
 """
 
+# Parts, shares and other quantities beside an indicator's name, and figures of places finer
+# than the article's or of several places: phrases of our own in the style of customs
+# releases, provincial reports and market wraps.
+TRADE_BRIEF = """2025年全国外贸统计快报
+2025年，我国货物贸易进出口总值45万亿元，同比增长3.8%，其中，出口26万亿元，增长6.1%。民营企业进出口24万亿元，增长7.1%。
+2025年，高技术产品出口增长13.2%。我国对东盟进出口7万亿元，增长8%。对欧盟、非洲出口分别增长5.5%、20.1%。
+“十四五”时期，我国累计进出口规模突破200万亿元，2025年比2020年增长41.1%，年均增长7.1%。
+12月份，出口环比增长3.5%，同比增长6.6%。
+从区域来看，东部地区进出口30万亿元。
+宁波舟山港集装箱吞吐量4000万标箱。
+2025年，医疗器械进出口总额1200亿元，其中，出口额700亿元。
+"""
+
+ZHEJIANG_REPORT = """2025年浙江省政府工作报告
+全省经营主体达1100万户、增长6%，其中企业400万户、增长7.7%。自贸试验区新设企业9万家。
+宁波、温州经济总量突破9000亿元。全省规上工业增加值增长6.9%，增速高于全国1.1个百分点。
+全省民营企业进出口增长9%，占全省外贸总值的80.2%。
+"""
+
+MARKET_WRAP = """财经早餐2024年8月31日
+1、美国三大股指全线收涨，道指涨0.55%。
+2、截至收盘，上证指数涨0.68%，两市成交额8804亿元，四只沪深300ETF合计成交额超200亿元。
+"""
+
 ARTICLES = {
+    "trade": TRADE_BRIEF,
+    "zhejiang": ZHEJIANG_REPORT,
+    "market": MARKET_WRAP,
     "guangdong": GUANGDONG_REPORT,
     "finance": MONTHLY_FINANCE,
     "press": PRESS_CONFERENCE,
@@ -191,6 +218,29 @@ INDICATORS = [
     ("全市共获得国家科学技术奖", "项", "level", None),  # awards
     ("高新技术企业营业收入", "元", "level", None),  # firms counted in 家, not their revenue
     ("全省地区生产总值", "年", "duration", None),  # a streak is no indicator value
+    # the name must be all the metric says, beside places, periods and neutral words
+    ("外贸进出口总额", "元", "level", "货物进出口总额"),  # 外贸: the whole's own word
+    ("1—11月我国货物贸易进出口总值", "元", "level", "货物进出口总额"),  # a period, a place
+    ("全国居民消费价格指数(CPI)", "%", "growth", "居民消费价格指数"),  # an abbreviation in brackets
+    ("规模以上高技术制造业增加值", "%", "growth", "高技术制造业增加值"),
+    ("PM2.5年均浓度", "微克/立方米", "level", "PM2.5平均浓度"),
+    ("第二季失业率", "%", "ratio", "城镇调查失业率"),  # a quarter written as in Hong Kong
+    ("战略性新兴产业占规上工业增加值比重", "%", "share", "战略性新兴产业增加值"),  # the part
+    ("纺织品服装出口", "美元", "level", None),  # a product's exports, not the total
+    ("民营企业进出口", "元", "level", None),  # a kind of firm
+    ("我国对东盟进出口", "元", "level", None),  # a bilateral flow
+    ("自贸试验区新设企业", "家", "level", None),  # a zone finer than the region
+    ("脱贫地区农民收入", "%", "growth", None),
+    ("新增高新技术企业", "家", "level", None),  # a flow, not the stock
+    ("争取用于项目建设的地方政府专项债券额度", "元", "level", None),  # a quota
+    ("数字经济核心产业营收", "%", "growth", None),  # revenue, not value added
+    ("规上装备工业增加值", "%", "growth", None),  # one industry's value added
+    ("工业战略性新兴产业总产值", "%", "growth", None),  # output value, not value added
+    ("港口集装箱吞吐量码头", "标准箱", "level", None),
+    ("研发经费支出相当于生产总值的比例", "%", "ratio", None),  # GDP is the yardstick
+    ("天然气消费增速占全球天然气消费增长", "%", "share", None),  # a share of a change
+    ("前5个月的翘尾占当月CPI同比涨幅", "%", "growth", None),  # CPI is the whole
+    ("粮食总产再创历史新高增量", "斤", "level", None),  # an increment
 ]
 
 
@@ -198,6 +248,50 @@ INDICATORS = [
 def test_indicator_of_a_metric(metric, unit, measure, name):
     entry = match_indicator(metric, unit, measure)
     assert (entry.name_zh if entry else None) == name
+
+
+# (article, surface, nth, region, indicator_code): a null code where the figure is no point
+# of the indicator's series for one region
+SERIES_POINTS = [
+    ("trade", "45万亿元", 0, "全国", "trade_total"),
+    ("trade", "3.8%", 0, "全国", "trade_total"),
+    ("trade", "26万亿元", 0, "全国", "exports"),  # 其中，出口: a part that is an indicator itself
+    ("trade", "6.1%", 0, "全国", "exports"),  # … its growth, the metric carried from the whole
+    ("trade", "24万亿元", 0, "全国", None),  # 民营企业进出口
+    ("trade", "13.2%", 0, "全国", None),  # 高技术产品出口
+    ("trade", "7万亿元", 0, "全国", None),  # 我国对东盟: the reporter's region, no total
+    ("trade", "5.5%", 0, "全国", None),  # 对欧盟、非洲出口分别…
+    ("trade", "20.1%", 0, "全国", None),
+    ("trade", "200万亿元", 0, "全国", "trade_total"),  # a five-year total, period 2021/2025
+    ("trade", "41.1%", 0, "全国", None),  # 2025年比2020年: no year-on-year change
+    ("trade", "7.1%", 1, "全国", None),  # 年均增长
+    ("trade", "3.5%", 0, "全国", None),  # 环比
+    ("trade", "6.6%", 0, "全国", "exports"),  # 同比, after 环比 in the sentence
+    ("trade", "30万亿元", 0, None, None),  # 东部地区: several regions
+    ("trade", "4000万标箱", 0, "舟山市", None),  # a port named after its cities
+    ("trade", "1200亿元", 0, "全国", None),  # 医疗器械进出口总额
+    ("trade", "700亿元", 0, "全国", None),  # 其中，出口额: a part of a part
+    ("zhejiang", "1100万户", 0, "浙江省", "market_entities"),
+    ("zhejiang", "6%", 0, "浙江省", "market_entities"),
+    ("zhejiang", "400万户", 0, "浙江省", None),  # 其中企业: firms, not all entities
+    ("zhejiang", "7.7%", 0, "浙江省", None),  # … their growth
+    ("zhejiang", "9万家", 0, "浙江省", None),  # 自贸试验区
+    ("zhejiang", "9000亿元", 0, None, None),  # 宁波、温州: each, none alone
+    ("zhejiang", "6.9%", 0, "浙江省", "industry_va_above_scale"),
+    ("zhejiang", "1.1个百分点", 0, "浙江省", None),  # 增速高于全国: a gap, not a change
+    ("zhejiang", "9%", 0, "浙江省", None),  # 民营企业进出口
+    ("zhejiang", "80.2%", 0, "浙江省", None),
+    ("market", "0.55%", 0, "美国", "dow_jones"),
+    ("market", "0.68%", 0, "全国", "shanghai_composite"),  # the market's country, not 美国
+    ("market", "8804亿元", 0, "全国", "a_share_turnover"),
+    ("market", "200亿元", 0, None, None),  # ETF turnover: 成交额 alone is no A-share turnover
+]
+
+
+@pytest.mark.parametrize(("article", "surface", "nth", "region", "code"), SERIES_POINTS)
+def test_indicator_code_only_for_a_point_of_the_whole(article, surface, nth, region, code):
+    point = _point(article, surface, nth)
+    assert (point.region, point.indicator_code) == (region, code)
 
 
 def test_growth_row_of_gdp_gets_the_indicator_and_a_national_figure_its_national_name():

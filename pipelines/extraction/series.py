@@ -185,6 +185,8 @@ def _region(
         if chosen is not None:
             return resolve(chosen, article.home)
     if clause:
+        if len(clause) > 1 and article.text[clause[-2].end : clause[-1].start] in LIST_JOINERS:
+            return None  # `宁波、温州经济总量突破9000亿元`: several regions at once, none alone
         return resolve(clause[-1], article.home)
     in_metric = (
         [] if metric in article.text[clause_start : row.char_start] else subjects(metric, find_places(metric))
@@ -220,13 +222,22 @@ def _ordinals(article: ArticleContext, rows: list[Indicator], starts: list[int])
     return ordinals
 
 
+@dataclass(frozen=True, slots=True)
+class PartOf:
+    """A row after `其中` in its sentence: the metric of the last row before `其中` (the whole)
+    and the words from `其中` to the first figure after it (the part's own name)."""
+
+    whole: str | None
+    part_words: str
+
+
 def _indicator(
     article: ArticleContext,
     row: Indicator,
     metric: str,
     sentence_start: int,
     ordinal: int | None,
-    whole: str | None,
+    part_of: PartOf | None,
 ) -> IndicatorEntry | None:
     """The metric's indicator; where the metric is only the places of a list (`广州、深圳`
     before `分别`), the words of the clause before the figure; the n-th figure after `分别`
@@ -234,6 +245,10 @@ def _indicator(
     figure is not the indicator's own series point (`_not_the_whole`)."""
     clause_start = _last_break(CLAUSE_BREAK_RE, article.text, sentence_start, row.char_start)
     clause = article.text[clause_start : row.char_start]
+    if part_of is not None and not _said_after_part_marker(article, row, metric, sentence_start):
+        # `总值45万亿元，其中，出口26万亿元，增长6.1%`: the metric carried the whole's name; the
+        # part is named by the words after `其中` (`其中企业400万户、增长7.7%`: 企业, no indicator)
+        metric = part_of.part_words
     if ordinal is not None:
         metric, clause = _part(metric, ordinal), _part(clause, ordinal)
     if names_only_places(metric):
@@ -241,46 +256,47 @@ def _indicator(
     entry = match_indicator(metric, row.unit, row.measure)
     if entry is None and ordinal is not None:  # `城镇、农村居民人均可支配收入分别…` read as `城镇`
         entry = match_indicator(clause, row.unit, row.measure)
-    if entry is not None and _not_the_whole(article, row, metric, clause, sentence_start, whole):
+    if entry is not None and _not_the_whole(row, clause, part_of):
         return None
     return entry
 
 
-def _not_the_whole(
-    article: ArticleContext, row: Indicator, metric: str, clause: str, sentence_start: int, whole: str | None
+def _said_after_part_marker(
+    article: ArticleContext, row: Indicator, metric: str, sentence_start: int
 ) -> bool:
+    part_at = article.text.rfind(PART_MARKER, sentence_start, row.char_start)
+    own_words = article.text[part_at : row.char_start].translate(IGNORED_CHARS)
+    return metric.translate(IGNORED_CHARS) in own_words
+
+
+def _not_the_whole(row: Indicator, clause: str, part_of: PartOf | None) -> bool:
     """Whether the figure, though its metric names an indicator, is no point of its series:
-    - a growth figure that is no year-on-year change (`环比增长`, `年均增长`, `比2020年增长`,
-      `增速高于全国…`: `NOT_YEAR_ON_YEAR_WORDS`);
-    - a figure after `其中` whose metric was carried from the whole before it (`经营主体…，
-      其中企业410.1万户、增长7.7%`: the 7.7% is the firms'), or whose whole is itself a part
-      (`医疗器械进出口总额…，其中，出口额…`)."""
+    - a growth figure that is no year-on-year change (`环比增长`, `年均增长`, `增速高于全国…`:
+      `NOT_YEAR_ON_YEAR_WORDS`);
+    - a figure after `其中` whose whole is itself a part (`医疗器械进出口总额…，其中，出口额…`)."""
     if row.measure == "growth" and NOT_YEAR_ON_YEAR_RE.search(clause):
         return True
-    part_at = article.text.rfind(PART_MARKER, sentence_start, row.char_start)
-    if part_at < 0:
-        return False
-    own_words = article.text[part_at : row.char_start].translate(IGNORED_CHARS)
-    if metric.translate(IGNORED_CHARS) not in own_words:
-        return True
-    return whole is not None and names_a_part(whole)
+    return part_of is not None and part_of.whole is not None and names_a_part(part_of.whole)
 
 
-def _wholes(article: ArticleContext, rows: list[Indicator], starts: list[int]) -> list[str | None]:
-    """For each row after `其中` in its sentence, the metric of the last row before `其中`."""
-    wholes: list[str | None] = []
+def _parts_of(article: ArticleContext, rows: list[Indicator], starts: list[int]) -> list[PartOf | None]:
+    """For each row after `其中` in its sentence, what it is a part of (`PartOf`)."""
+    found: list[PartOf | None] = []
     for i, (row, sentence_start) in enumerate(zip(rows, starts)):
         part_at = article.text.rfind(PART_MARKER, sentence_start, row.char_start)
-        whole = None
-        if part_at >= 0:
-            for j in range(i - 1, -1, -1):
-                if starts[j] != sentence_start:
-                    break
-                if rows[j].char_start < part_at:
-                    whole = fold_text(rows[j].metric)
-                    break
-        wholes.append(whole)
-    return wholes
+        if part_at < 0:
+            found.append(None)
+            continue
+        whole, first = None, row.char_start
+        for j in range(i - 1, -1, -1):
+            if starts[j] != sentence_start:
+                break
+            if rows[j].char_start < part_at:
+                whole = fold_text(rows[j].metric)
+                break
+            first = rows[j].char_start
+        found.append(PartOf(whole, article.text[part_at + len(PART_MARKER) : first]))
+    return found
 
 
 def _part(words: str, ordinal: int) -> str:
@@ -365,8 +381,8 @@ def series_points(raw_text: str, rows: list[Indicator]) -> list[SeriesPoint]:
     article = article_context(raw_text)
     starts = [_sentence_start(article, row.char_start) for row in rows]
     points = []
-    ordinals, wholes = _ordinals(article, rows, starts), _wholes(article, rows, starts)
-    for row, sentence_start, ordinal, whole in zip(rows, starts, ordinals, wholes):
+    ordinals, parts = _ordinals(article, rows, starts), _parts_of(article, rows, starts)
+    for row, sentence_start, ordinal, part_of in zip(rows, starts, ordinals, parts):
         metric = fold_text(row.metric)
         period, source = reference_period(
             article.periods,
@@ -377,7 +393,7 @@ def series_points(raw_text: str, rows: list[Indicator]) -> list[SeriesPoint]:
         )
         if period is None and row.period:
             period, source = row.period, SENTENCE
-        entry = _indicator(article, row, metric, sentence_start, ordinal, whole)
+        entry = _indicator(article, row, metric, sentence_start, ordinal, part_of)
         # whether the words name an indicator at all, part or whole: then not a company's figure
         names_indicator = (
             entry is not None or match_indicator(metric, row.unit, row.measure, False) is not None
