@@ -72,6 +72,7 @@ ZHEJIANG_REPORT = """2025年浙江省政府工作报告
 全省经营主体达1100万户、增长6%，其中企业400万户、增长7.7%。自贸试验区新设企业9万家。
 宁波、温州经济总量突破9000亿元。全省规上工业增加值增长6.9%，增速高于全国1.1个百分点。
 全省民营企业进出口增长9%，占全省外贸总值的80.2%。
+今年主要预期目标是：全省生产总值增长5.5%左右。全省常住人口较上年末的6670万人增加50万人。
 """
 
 MARKET_WRAP = """财经早餐2024年8月31日
@@ -281,6 +282,8 @@ SERIES_POINTS = [
     ("zhejiang", "1.1个百分点", 0, "浙江省", None),  # 增速高于全国: a gap, not a change
     ("zhejiang", "9%", 0, "浙江省", None),  # 民营企业进出口
     ("zhejiang", "80.2%", 0, "浙江省", None),
+    ("zhejiang", "5.5%", 0, "浙江省", None),  # a target, not an observation
+    ("zhejiang", "6670万人", 0, "浙江省", None),  # the value compared with: another period's
     ("market", "0.55%", 0, "美国", "dow_jones"),
     ("market", "0.68%", 0, "全国", "shanghai_composite"),  # the market's country, not 美国
     ("market", "8804亿元", 0, "全国", "a_share_turnover"),

@@ -748,6 +748,14 @@ NOT_YEAR_ON_YEAR_WORDS: tuple[str, ...] = (
     "较上一周", "较前一周", "比上期", "较上期", "比前一", "较前一", "高于", "低于", "快于", "慢于",
     "高出", "低出", "超出", "平均增速", "平均增长",
 )  # fmt: skip
+# Before a figure in its sentence these make it a target or a forecast, not an observation
+# (`主要预期目标是：全市生产总值增长5%左右`, `预计今年粗钢产量6.7亿吨`, `全年出口有望实现15%的增长`).
+FORECAST_WORDS: tuple[str, ...] = (
+    "预期目标", "目标是", "目标为", "目标：", "预计", "有望", "力争", "预测", "可望", "争取",
+)  # fmt: skip
+# A figure right after these and `的` is the value compared with, of another period:
+# `第二季失业率较第一季的4.2%…`, `由2017年底的5.89亿平方米下降至…`.
+BASE_VALUE_WORDS: tuple[str, ...] = ("比", "较", "由", "从", "相比", "相较", "相较于")
 # In the part before `占` these make a share of a change, not of the indicator: `天然气消费增速
 # 占全球天然气消费增长的1/3` is a contribution to growth.
 CHANGE_IN_PART_WORDS: tuple[str, ...] = ("增速", "增量", "增幅", "增长")

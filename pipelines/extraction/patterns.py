@@ -8,6 +8,7 @@ from .lexicon import (
     AGE_GROUP_NOUNS,
     AMBIGUOUS,
     BARE_MAGNITUDE_BOUNDS,
+    BASE_VALUE_WORDS,
     CHANGE_FIGURE_WORDS,
     CHINESE_DIGITS,
     CLAUSE_ENDS,
@@ -20,6 +21,7 @@ from .lexicon import (
     FALL_WORDS,
     FINANCIAL_DIGITS,
     FINANCIAL_NUMERALS,
+    FORECAST_WORDS,
     GROWTH_NOUNS,
     HALF_OFF_WORDS,
     HALF_WORDS,
@@ -615,3 +617,8 @@ NOT_YEAR_ON_YEAR_RE = re.compile(
 )
 # `比2019年同期增长11.1%`: a change on a base year, year on year only where it is the year before.
 BASE_YEAR_RE = re.compile(r"(?:比|较|相比|相较于?)(?P<year>(?:19|20)\d{2})年")
+FORECAST_RE = re.compile(alternation(FORECAST_WORDS))
+# `较第一季的4.2%`: a base word, a few words naming the base, `的`, perhaps a bound, the figure.
+BASE_VALUE_BEFORE_RE = re.compile(
+    rf"(?:{alternation(BASE_VALUE_WORDS)})[^，,；;。]{{0,12}}的[^，,；;。的\d]{{0,6}}$"
+)

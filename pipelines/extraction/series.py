@@ -34,7 +34,15 @@ from .lexicon import (
     RESPECTIVELY,
     SHARE_VERB,
 )
-from .patterns import BASE_YEAR_RE, CLAUSE_BREAK_RE, NOT_YEAR_ON_YEAR_RE, PUBLISHER_RE, SENTENCE_BREAK_RE
+from .patterns import (
+    BASE_VALUE_BEFORE_RE,
+    BASE_YEAR_RE,
+    CLAUSE_BREAK_RE,
+    FORECAST_RE,
+    NOT_YEAR_ON_YEAR_RE,
+    PUBLISHER_RE,
+    SENTENCE_BREAK_RE,
+)
 from .reference_periods import SENTENCE, ArticlePeriods, article_periods, figure_kind, reference_period
 from .regions import (
     MULTI,
@@ -327,6 +335,8 @@ def _not_a_point(
 ) -> bool:
     """Whether a row whose metric names an indicator is still no point of the indicator's
     series for one region, read from the words around the figure:
+    - a target or a forecast (`FORECAST_WORDS` before it in its sentence), or the value of
+      another period it is compared with (`较第一季的4.2%`);
     - a change on a base year other than the year before (`2025年比2020年增长41.1%`);
     - a share of the indicator rather than the indicator's own (`占该县生产总值的13.18%`);
     - a figure about several regions at once (`东部地区`, `内江、眉山、自贡、遂宁经济总量`);
@@ -335,6 +345,8 @@ def _not_a_point(
     text = article.text
     clause_start = _last_break(CLAUSE_BREAK_RE, text, sentence_start, row.char_start)
     clause = text[clause_start : row.char_start]
+    if FORECAST_RE.search(text, sentence_start, row.char_start) or BASE_VALUE_BEFORE_RE.search(clause):
+        return True
     if row.measure == "growth":
         bases = list(BASE_YEAR_RE.finditer(clause))
         base = bases[-1] if bases else None
