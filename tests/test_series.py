@@ -227,6 +227,11 @@ INDICATORS = [
     ("PM2.5年均浓度", "微克/立方米", "level", "PM2.5平均浓度"),
     ("第二季失业率", "%", "ratio", "城镇调查失业率"),  # a quarter written as in Hong Kong
     ("战略性新兴产业占规上工业增加值比重", "%", "share", "战略性新兴产业增加值"),  # the part
+    ("“十四五”时期全省地区生产总值", "元", "level", "地区生产总值"),  # a plan's years
+    ("截至6月末人民币贷款余额", "元", "level", "人民币贷款余额"),
+    ("全省生产总值比上年", "%", "growth", "地区生产总值"),  # the year before: year on year
+    ("汽车制造业增加值", "%", "growth", None),  # one industry's value added
+    ("海洋生产总值", "元", "level", None),  # a sector's, not the region's
     ("纺织品服装出口", "美元", "level", None),  # a product's exports, not the total
     ("民营企业进出口", "元", "level", None),  # a kind of firm
     ("我国对东盟进出口", "元", "level", None),  # a bilateral flow

@@ -123,7 +123,8 @@ def _longest_term(text: str, book: Vocabulary) -> tuple[str, int, int] | None:
 
 def _has_own_words(words: str) -> bool:
     """Whether `words` (beside an indicator's name) say more than a period or a neutral word."""
-    words = INDICATOR_NEUTRAL_RE.sub("", PERIOD_IN_METRIC_RE.sub("", words))
+    for pattern in (INDICATOR_NEUTRAL_RE, PERIOD_IN_METRIC_RE, INDICATOR_NEUTRAL_RE):
+        words = pattern.sub("", words)
     return CONTENT_CHAR_RE.search(words) is not None
 
 

@@ -606,7 +606,8 @@ PERIOD_IN_METRIC_RE = re.compile(
     r"(?:19|20)\d{2}(?:年度|年|财年)?(?:全年|以来|[末底初])?"
     rf"|{_MONTH}\s*[-—–~至到]\s*{_MONTH}月份?"
     rf"|前{_MONTH}个?月|{_MONTH}月份?(?:[末底初]|当月|以来)?"
-    r"|第?[一二三四1-4]季度?末?|前三季度|[上下]半年|(?:今|去|上|本|明|当)年(?:以来|同期)?"
+    r"|第?[一二三四1-4]季度?末?|前三季度|[上下]半年|(?:今|去|上|本|明|当)年(?:以来|同期|[末底初])?"
+    r"|十[一二三四五]五(?:时期|期间|以来|末)?"  # a plan's five years: `“十四五”时期`
     r"|[(（][0-9A-Za-z.\s]*[)）]"  # an abbreviation in brackets: `(CPI)`, `(M2)`
 )
 INDICATOR_NEUTRAL_RE = re.compile(alternation(INDICATOR_NEUTRAL_WORDS))
