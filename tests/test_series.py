@@ -66,6 +66,8 @@ TRADE_BRIEF = """2025年全国外贸统计快报
 从区域来看，东部地区进出口30万亿元。
 宁波舟山港集装箱吞吐量4000万标箱。
 2025年，医疗器械进出口总额1200亿元，其中，出口额700亿元。
+2025年，对共建“一带一路”国家、中亚出口分别增长9.1%、12.2%。
+“十四五”时期，规模以上工业增加值比2020年增长30.5%。
 """
 
 ZHEJIANG_REPORT = """2025年浙江省政府工作报告
@@ -277,6 +279,9 @@ SERIES_POINTS = [
     ("trade", "4000万标箱", 0, "舟山市", None),  # a port named after its cities
     ("trade", "1200亿元", 0, "全国", None),  # 医疗器械进出口总额
     ("trade", "700亿元", 0, "全国", None),  # 其中，出口额: a part of a part
+    ("trade", "9.1%", 0, "全国", None),  # 对 before the list, the first place further on
+    ("trade", "12.2%", 0, "全国", None),
+    ("trade", "30.5%", 0, "全国", None),  # over the five years from 2020, no year-on-year
     ("zhejiang", "1100万户", 0, "浙江省", "market_entities"),
     ("zhejiang", "6%", 0, "浙江省", "market_entities"),
     ("zhejiang", "400万户", 0, "浙江省", None),  # 其中企业: firms, not all entities

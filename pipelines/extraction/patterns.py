@@ -623,3 +623,4 @@ FORECAST_RE = re.compile(alternation(FORECAST_WORDS))
 BASE_VALUE_BEFORE_RE = re.compile(
     rf"(?:{alternation(BASE_VALUE_WORDS)})[^，,；;。]{{0,12}}的[^，,；;。的\d]{{0,6}}$"
 )
+YEAR_IN_PERIOD_RE = re.compile(r"\d{4}")  # the years of a reference period (`2021/2025`)

@@ -42,6 +42,7 @@ from .patterns import (
     NOT_YEAR_ON_YEAR_RE,
     PUBLISHER_RE,
     SENTENCE_BREAK_RE,
+    YEAR_IN_PERIOD_RE,
 )
 from .reference_periods import SENTENCE, ArticlePeriods, article_periods, figure_kind, reference_period
 from .regions import (
@@ -350,7 +351,7 @@ def _not_a_point(
     if row.measure == "growth":
         bases = list(BASE_YEAR_RE.finditer(clause))
         base = bases[-1] if bases else None
-        if base is not None and (period is None or int(period[:4]) - 1 != int(base.group("year"))):
+        if base is not None and not _year_before(period, int(base.group("year"))):
             return True
     if row.measure == "share":
         words = metric.translate(IGNORED_CHARS)
@@ -368,11 +369,19 @@ def _not_a_point(
         after = text[mention.end : mention.end + 6]
         if mention.kind == PLACE and any(after.startswith(word) for word in FACILITY_AFTER_PLACE):
             return True
-    if ordinal is not None:
-        for mention in mentions:
-            if text[max(0, mention.start - 1) : mention.start] in PARTNER_PREPOSITIONS:
-                return True
+    if ordinal is not None and mentions:
+        # `对共建“一带一路”国家、非洲、欧洲出口分别…`: a preposition before the list's places
+        before_places = text[clause_start : mentions[0].start]
+        if any(word in before_places for word in PARTNER_PREPOSITIONS):
+            return True
     return False
+
+
+def _year_before(period: str | None, base_year: int) -> bool:
+    """Whether `base_year` is the year before the one year of `period` (`2025-01/2025-05`
+    and 2024): a change on it is year on year; not so for a span (`2021/2025` and 2020)."""
+    years = {int(year) for year in YEAR_IN_PERIOD_RE.findall(period or "")}
+    return len(years) == 1 and years.pop() - 1 == base_year
 
 
 def _market_region(code: str) -> Region | None:
