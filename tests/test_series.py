@@ -68,6 +68,7 @@ TRADE_BRIEF = """2025年全国外贸统计快报
 2025年，医疗器械进出口总额1200亿元，其中，出口额700亿元。
 2025年，对共建“一带一路”国家、中亚出口分别增长9.1%、12.2%。
 “十四五”时期，规模以上工业增加值比2020年增长30.5%。
+1—11月，我国港口完成集装箱吞吐量3.1亿标箱。
 """
 
 ZHEJIANG_REPORT = """2025年浙江省政府工作报告
@@ -277,6 +278,7 @@ SERIES_POINTS = [
     ("trade", "6.6%", 0, "全国", "exports"),  # 同比, after 环比 in the sentence
     ("trade", "30万亿元", 0, None, None),  # 东部地区: several regions
     ("trade", "4000万标箱", 0, "舟山市", None),  # a port named after its cities
+    ("trade", "3.1亿标箱", 0, "全国", "container_throughput"),  # the country's ports
     ("trade", "1200亿元", 0, "全国", None),  # 医疗器械进出口总额
     ("trade", "700亿元", 0, "全国", None),  # 其中，出口额: a part of a part
     ("trade", "9.1%", 0, "全国", None),  # 对 before the list, the first place further on

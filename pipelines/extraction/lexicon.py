@@ -767,6 +767,8 @@ FACILITY_AFTER_PLACE: tuple[str, ...] = (
     "港", "机场", "口岸", "海关", "园区", "开发区", "高新区", "经开区", "保税区", "综合保税区",
     "自贸区", "自贸试验区", "片区", "港区", "站", "大学", "银行",
 )  # fmt: skip
+# … but not these, which name the place's own ports or markets: `我国港口完成集装箱吞吐量`.
+NOT_A_FACILITY_AFTER_PLACE: tuple[str, ...] = ("港口", "港澳", "港股", "站上")
 # Before a place in the clause of a listed figure these make it a partner of a bilateral
 # flow: `对共建“一带一路”国家、非洲、欧洲出口分别增长…` are exports to each, not the total.
 PARTNER_PREPOSITIONS: tuple[str, ...] = ("对", "向", "自", "从")

@@ -28,6 +28,7 @@ from .lexicon import (
     FACILITY_AFTER_PLACE,
     LIST_JOINERS,
     MARKET_REGIONS,
+    NOT_A_FACILITY_AFTER_PLACE,
     PART_MARKER,
     PARTNER_PREPOSITIONS,
     RESPECTIVE_PARTS,
@@ -367,7 +368,11 @@ def _not_a_point(
         return True
     for mention in _mentions_between(article, sentence_start, row.char_start):
         after = text[mention.end : mention.end + 6]
-        if mention.kind == PLACE and any(after.startswith(word) for word in FACILITY_AFTER_PLACE):
+        if (
+            mention.kind == PLACE
+            and any(after.startswith(word) for word in FACILITY_AFTER_PLACE)
+            and not any(after.startswith(word) for word in NOT_A_FACILITY_AFTER_PLACE)
+        ):
             return True
     if ordinal is not None and mentions:
         # `对共建“一带一路”国家、非洲、欧洲出口分别…`: a preposition before the list's places
