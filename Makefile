@@ -28,9 +28,9 @@ $(DAGSTER_HOME)/dagster.yaml: pipelines/instance.yaml
 	mkdir -p $(DAGSTER_HOME)
 	cp pipelines/instance.yaml $@
 
+# One run of the publishing job in this process (pipelines/run.py): progress, then a summary.
 run: $(VENV)/.installed-run $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/dagster asset materialize -m pipelines.definitions --select '*'
-	$(BIN)/python -m pipelines.report
+	$(BIN)/python -m pipelines.run
 
 test: $(VENV)/.installed-test $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m pytest
