@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 import time
 
@@ -35,9 +36,37 @@ class ProgressFormatter(logging.Formatter):
         meta = getattr(record, LOG_RECORD_METADATA_ATTR, None) or {}
         message = meta.get("orig_message") or record.getMessage()
         step = meta.get("step_key")
+        event = meta.get("dagster_event")
+        if event is not None and event.is_step_failure:  # what went wrong, not only where
+            message = f"{message} {failure_message(event)}"
         level = "" if record.levelno < logging.WARNING else f"{record.levelname}: "
         stamp = time.strftime("%H:%M:%S", time.localtime(record.created))
         return f"{stamp} {level}{step + ': ' if step else ''}{message}"
+
+
+def failure_message(event) -> str:
+    """The innermost error of a failed step, in a line: the pipeline's own message (an output
+    folder inside the raw folder, a contract check that failed), not Dagster's wrapper."""
+    error = event.step_failure_data.error if event.step_failure_data else None
+    while error is not None and error.cause is not None:
+        error = error.cause
+    return " ".join(error.message.split()) if error is not None else ""
+
+
+# Dagster's error line for each step left out because an earlier one failed.
+NOT_EXECUTING = re.compile(r"Dependencies for step \S+ .*Not executing\.", re.S)
+
+
+class SkippedSteps(logging.Filter):
+    """Drops the line per step that did not run because an earlier one failed: the failure
+    itself is said once, with its reason, and the run's last line names the failed steps."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        meta = getattr(record, LOG_RECORD_METADATA_ATTR, None) or {}
+        event = meta.get("dagster_event")
+        if event is not None and event.is_step_skipped:
+            return False
+        return not NOT_EXECUTING.fullmatch(meta.get("orig_message") or record.getMessage())
 
 
 @logger(
@@ -48,6 +77,7 @@ def progress_logger(init_context) -> logging.Logger:
     progress = logging.Logger("indicators.run", level=init_context.logger_config["log_level"])
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(ProgressFormatter())
+    handler.addFilter(SkippedSteps())
     progress.addHandler(handler)
     return progress
 

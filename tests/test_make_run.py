@@ -24,7 +24,7 @@ WARNING = re.compile(r"[A-Z]\w*Warning\b|warnings\.warn|[Dd]eprecat|[Ss]upersede
 DATE = r"\d{4}-\d{2}-\d{2}"
 
 
-def _make_run(tmp_path: Path, raw: Path, out: Path, **extra: str) -> list[str]:
+def _make_run(tmp_path: Path, raw: Path, out: Path, succeeds: bool = True, **extra: str) -> list[str]:
     """`make run` with this interpreter's environment as its venv (never reinstalled here), and
     Python's warnings shown, not filtered as the Makefile's default would."""
     if shutil.which("make") is None:
@@ -42,7 +42,7 @@ def _make_run(tmp_path: Path, raw: Path, out: Path, **extra: str) -> list[str]:
     command = ["make", "--no-print-directory", "-o", stamp, "run", f"VENV={VENV}"]
     done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
     output = done.stdout + done.stderr
-    assert done.returncode == 0, output[-4000:]
+    assert (done.returncode == 0) == succeeds, output[-4000:]
     return output.splitlines()
 
 
@@ -83,6 +83,20 @@ def test_make_run_prints_progress_then_whether_it_published(tmp_path):
     assert len(runs) == 2
     assert all(run.job_name == "publish_indicators" for run in runs)
     assert all(run.tags.get("indicators/publish") == "true" for run in runs)
+
+
+def test_a_failed_make_run_says_why_once_and_publishes_nothing(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SEED_ARTICLE, raw)
+    lines = _make_run(tmp_path, raw, raw / "outputs", succeeds=False)
+    shown = "\n".join(lines)
+    assert len(lines) <= 12 and not [line for line in lines if "DEBUG" in line], shown
+    assert "Not executing" not in shown  # no line per step left out
+    (failure,) = [line for line in lines if 'step "raw_articles" failed.' in line]
+    assert "is inside the raw folder" in failure, shown
+    assert "The run failed (raw_articles): nothing new was published." in lines, shown
+    assert not (raw / "outputs").exists()
 
 
 def test_the_summary_counts_in_words():
