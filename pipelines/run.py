@@ -26,6 +26,7 @@ from pipelines.definitions import defs
 from pipelines.defs.names import PUBLISH_JOB, PUBLISHED_RELEASE
 from pipelines.defs.resources import folders_from_environment
 from pipelines.report import summary
+from pipelines.settings import EXECUTOR
 
 
 class ProgressFormatter(logging.Formatter):
@@ -122,6 +123,11 @@ def main() -> int:
         print("DAGSTER_HOME is not set: `make run` sets it to .dagster_home/", file=sys.stderr)
         return 2
     _show_library_warnings()
+    if EXECUTOR.read() != "in_process":
+        print(
+            f"INDICATORS_EXECUTOR={EXECUTOR.read()}: make run runs every step in this process all the same; "
+            "`.venv/bin/dagster job execute -m pipelines.definitions -j publish_indicators` uses the executor"
+        )
     output = folders_from_environment().output
     before = _pointer(output)
     job = defs.resolve_job_def(PUBLISH_JOB).with_logger_defs({"console": progress_logger})
