@@ -25,6 +25,7 @@ from dagster._core.log_manager import LOG_RECORD_METADATA_ATTR
 from pipelines.definitions import defs
 from pipelines.defs.names import PUBLISH_JOB, PUBLISHED_RELEASE
 from pipelines.defs.resources import folders_from_environment
+from pipelines.publishing.integrity import NotVerified
 from pipelines.report import summary
 from pipelines.settings import EXECUTOR
 
@@ -114,7 +115,7 @@ def _pointer(output):
     """What LATEST says, or None (a garbled one is the run's to repair, not ours)."""
     try:
         return output.pointer()
-    except Exception:
+    except (NotVerified, OSError, ValueError):
         return None
 
 
@@ -141,14 +142,16 @@ def main() -> int:
         failed = [e.step_key for e in result.all_events if e.is_step_failure]
         print(f"The run failed ({', '.join(failed) or 'see the log above'}): nothing new was published.")
         print(f"Its whole log: run {result.run_id} in the UI (`make dev`).")
-        for line in summary(output):
-            print(line)
+        try:
+            print("\n".join(summary(output)))
+        except (NotVerified, OSError) as problem:  # the next run repairs the folder
+            print(f"The output folder {output.root} needs repair: {problem}")
         return 1
     metadata = _release_metadata(result)
     published = metadata.get("published_new_release")
     if not isinstance(published, bool):  # not said: a new pointer means a new release
         published = _pointer(output) != before
-    changes = {key: value for key, value in metadata.items() if isinstance(value, int)}
+    changes = {k: v for k, v in metadata.items() if isinstance(v, int) and not isinstance(v, bool)}
     print("\n".join(summary(output, published, changes)))
     return 0
 
