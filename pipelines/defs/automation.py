@@ -90,16 +90,19 @@ def published_as_it_is(folders: IndicatorFolders) -> str:
     except NotVerified as problem:
         return f"the latest release does not verify ({problem})"
     root = Path(location)
-    files = {printable_name(path.relative_to(root).as_posix()): path for path in list_raw_files(root)}
-    recorded = dict(zip(articles["file_name"], articles["sha256"]))
-    if set(files) != set(recorded):
-        return "files were added or removed since the latest release"
-    for name, path in files.items():
-        if recorded[name] == UNREAD:
-            if not name_refusal(path.name) and not path.is_symlink() and path.is_file():
-                return f"{name} was set aside unread, and is a file to read now"
-        elif not path.is_file() or path.is_symlink() or _sha256(path) != recorded[name]:
-            return f"{name} changed since the latest release"
+    try:
+        files = {printable_name(path.relative_to(root).as_posix()): path for path in list_raw_files(root)}
+        recorded = dict(zip(articles["file_name"], articles["sha256"]))
+        if set(files) != set(recorded):
+            return "files were added or removed since the latest release"
+        for name, path in files.items():
+            if recorded[name] == UNREAD:
+                if not name_refusal(path.name) and not path.is_symlink() and path.is_file():
+                    return f"{name} was set aside unread, and is a file to read now"
+            elif not path.is_file() or path.is_symlink() or _sha256(path) != recorded[name]:
+                return f"{name} changed since the latest release"
+    except OSError as problem:  # a file moved or unreadable meanwhile: let a run sort it out
+        return f"the raw folder could not be compared: {problem}"
     return ""
 
 
@@ -128,6 +131,9 @@ def raw_folder_sensor(context: SensorEvaluationContext, folders: IndicatorFolder
     context.update_cursor(fingerprint)
     # No cursor yet (a new daemon, `make dev` started): the folder may well be what the
     # latest release already holds, and a run would publish nothing.
-    if first_tick and not published_as_it_is(folders):
-        return SkipReason("the raw folder holds exactly the files the latest release read")
+    if first_tick:
+        difference = published_as_it_is(folders)
+        if not difference:
+            return SkipReason("the raw folder holds exactly the files the latest release read")
+        context.log.info(f"first look at the raw folder: {difference}")
     return RunRequest(run_key=fingerprint)
