@@ -28,16 +28,19 @@ $(DAGSTER_HOME)/dagster.yaml: pipelines/instance.yaml
 	mkdir -p $(DAGSTER_HOME)
 	cp pipelines/instance.yaml $@
 
+# One run of the publishing job in this process (pipelines/run.py): progress, then a summary.
 run: $(VENV)/.installed-run $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/dagster asset materialize -m pipelines.definitions --select '*'
-	$(BIN)/python -m pipelines.report
+	$(BIN)/python -m pipelines.run
 
 test: $(VENV)/.installed-test $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m pytest
 
-# The Dagster UI on http://127.0.0.1:3000 (this machine only; see the README to expose it).
+# The Dagster UI on http://127.0.0.1:3000 (this machine only; see the README to expose it),
+# `make dev PORT=3001` for another port. `dagster dev` through pipelines/dev.py, which makes
+# it stop on TERM when started in the background too.
+PORT ?= 3000
 dev: $(VENV)/.installed-run $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/dagster dev -w pipelines/workspace.yaml -h 127.0.0.1 -p 3000
+	$(BIN)/python -m pipelines.dev -w pipelines/workspace.yaml -h 127.0.0.1 -p $(PORT)
 
 bench: $(VENV)/.installed-test $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m benchmarks.run

@@ -54,13 +54,9 @@ def pipeline_run(raw: Path, out: Path, home: Path) -> dict:
         sys.executable,
         "-c",
         _MEASURE,
-        str(DAGSTER),
-        "asset",
-        "materialize",
+        sys.executable,
         "-m",
-        "pipelines.definitions",
-        "--select",
-        "*",
+        "pipelines.run",
     ]
     done = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True, check=True)
     result = json.loads(done.stdout.strip().splitlines()[-1])

@@ -1,5 +1,5 @@
 """Every run that can publish waits its turn, whoever launched it (issue 13 item 4, issue 15
-case 1): real `dagster asset materialize` processes, as `make run` starts them, against one
+case 1): real `python -m pipelines.run` processes, as `make run` starts them, against one
 DAGSTER_HOME with the project's instance settings."""
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from pipelines.publishing.loading import load_articles, load_indicators
 
 from .conftest import REPO, SEED_ARTICLE
 
-DAGSTER = Path(sys.executable).parent / "dagster"
 STEP = PUBLISHED_RELEASE.to_user_string()
 
 
@@ -37,7 +36,7 @@ def _home(tmp_path) -> Path:
 
 
 def _make_run(home: Path, raw: Path, out: Path, log: Path) -> subprocess.Popen:
-    """What `make run` starts: the whole asset graph in one process, outside the run queue."""
+    """What `make run` starts: the publishing job in one process, outside the run queue."""
     env = {
         **os.environ,
         "DAGSTER_HOME": str(home),
@@ -46,7 +45,7 @@ def _make_run(home: Path, raw: Path, out: Path, log: Path) -> subprocess.Popen:
         "DAGSTER_DISABLE_TELEMETRY": "1",
         "PYTHONPATH": str(REPO),
     }
-    command = [str(DAGSTER), "asset", "materialize", "-m", "pipelines.definitions", "--select", "*"]
+    command = [sys.executable, "-m", "pipelines.run"]
     return subprocess.Popen(command, cwd=REPO, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
 
 

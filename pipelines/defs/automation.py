@@ -2,6 +2,7 @@
 
 import hashlib
 import os
+from pathlib import Path
 
 from dagster import (
     AssetSelection,
@@ -16,6 +17,9 @@ from dagster import (
 )
 from upath import UPath
 
+from pipelines.extraction import EXTRACTOR_VERSION
+from pipelines.publishing.integrity import NotVerified
+from pipelines.publishing.reading import list_raw_files, name_refusal, printable_name
 from pipelines.publishing.storage import is_remote
 
 from .names import DAILY_SCHEDULE, PUBLISH_JOB, RAW_FOLDER_SENSOR
@@ -64,6 +68,52 @@ def raw_folder_fingerprint(folders: IndicatorFolders) -> str:
     return digest.hexdigest()
 
 
+UNREAD = "0" * 64  # the sha256 of an `articles` row whose file was not read (refused, unreadable)
+
+
+def published_as_it_is(folders: IndicatorFolders) -> str:
+    """Why the raw folder is not exactly what the latest release read, or "" if it is: the
+    same files by name, each with the sha256 that the release's `articles` table records
+    (a file it did not read, refused or unreadable, still one it would not read), and the
+    same extractor version. Names are compared first; files are hashed only when every name
+    matches, once, on the sensor's first tick. Local raw folders only."""
+    location = folders.raw_location
+    if is_remote(location):
+        return "an object-store raw folder is not compared with the release"
+    try:
+        manifest = folders.output.latest_manifest()
+        if manifest is None:
+            return "nothing is published yet"
+        if manifest.get("x-extractor-version") != EXTRACTOR_VERSION:
+            return "the extractor changed since the latest release"
+        articles = folders.output.read_table("articles")
+    except NotVerified as problem:
+        return f"the latest release does not verify ({problem})"
+    root = Path(location)
+    try:
+        files = {printable_name(path.relative_to(root).as_posix()): path for path in list_raw_files(root)}
+        recorded = dict(zip(articles["file_name"], articles["sha256"]))
+        if set(files) != set(recorded):
+            return "files were added or removed since the latest release"
+        for name, path in files.items():
+            if recorded[name] == UNREAD:
+                if not name_refusal(path.name) and not path.is_symlink() and path.is_file():
+                    return f"{name} was set aside unread, and is a file to read now"
+            elif not path.is_file() or path.is_symlink() or _sha256(path) != recorded[name]:
+                return f"{name} changed since the latest release"
+    except OSError as problem:  # a file moved or unreadable meanwhile: let a run sort it out
+        return f"the raw folder could not be compared: {problem}"
+    return ""
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 @sensor(
     name=RAW_FOLDER_SENSOR,
     job=publish_job,
@@ -77,5 +127,13 @@ def raw_folder_sensor(context: SensorEvaluationContext, folders: IndicatorFolder
         return SkipReason(f"the raw folder {folders.raw_location} does not exist")
     if fingerprint == context.cursor:
         return SkipReason("no file in the raw folder was added, changed or removed")
+    first_tick = not context.cursor
     context.update_cursor(fingerprint)
+    # No cursor yet (a new daemon, `make dev` started): the folder may well be what the
+    # latest release already holds, and a run would publish nothing.
+    if first_tick:
+        difference = published_as_it_is(folders)
+        if not difference:
+            return SkipReason("the raw folder holds exactly the files the latest release read")
+        context.log.info(f"first look at the raw folder: {difference}")
     return RunRequest(run_key=fingerprint)

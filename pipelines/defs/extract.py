@@ -57,8 +57,14 @@ def _shard_asset(shard: int) -> AssetsDefinition:
         cache = ReuseCache(folders.output, EXTRACTOR_VERSION, {a.article_id for a in mine})
         text_of = partial(text_again, folders.raw_location, max_bytes=folders.max_article_bytes)
         folder = f"{run_folder(context)}/shard-{shard}"
+        slice_articles = int(BATCH_ARTICLES.read())
+
+        def progress(done: int, total: int) -> None:  # a line per slice, where there are several
+            if total > slice_articles:
+                context.log.info(f"batch {shard}: {done:,} of {total:,} articles extracted")
+
         result = extract_batch(
-            mine, cache, folder, int(BATCH_ARTICLES.read()), text_of, folders.max_seconds_per_article
+            mine, cache, folder, slice_articles, text_of, folders.max_seconds_per_article, progress
         )
         context.log.info(f"batch {shard}: extracted {len(result.extracted)}, reused {len(result.reused)}")
         return Output(result, metadata=_extraction_metadata(result))
@@ -79,7 +85,5 @@ def indicator_rows(context: AssetExecutionContext, **shards: BatchRows) -> Outpu
     """Indicator rows of every readable article: the extraction batches' files, with which
     articles were extracted, reused from the latest release, or failed."""
     result = merge_batches(shards[f"shard_{k}"] for k in range(EXTRACTION_SHARDS))
-    context.log.info(
-        f"extracted {len(result.extracted)} articles, reused {len(result.reused)} unchanged ones"
-    )
+    context.log.info(f"articles extracted: {len(result.extracted)}, reused unchanged: {len(result.reused)}")
     return Output(result, metadata=_extraction_metadata(result))

@@ -223,11 +223,13 @@ def extract_batch(
     slice_articles: int,
     text_of: Callable[[ArticleText], str] | None = None,
     max_seconds: float | None = DEFAULT_MAX_SECONDS,
+    progress: Callable[[int, int], None] | None = None,
 ) -> BatchRows:
     """A batch's rows as files in `folder`: the unchanged articles' rows copied from the
     latest release in one pass, then the others extracted `slice_articles` at a time, each
     slice's rows sorted into the published order in a file of its own. A step holds one
-    slice's rows, whatever the batch's size."""
+    slice's rows, whatever the batch's size. `progress(done, total)` is called after each
+    slice with the articles extracted so far and the number to extract."""
     batch = BatchRows()
     readable = [a for a in articles if a.ok]
     reused = [a for a in readable if cache.reusable(a)]
@@ -247,6 +249,8 @@ def extract_batch(
             batch.counts.update(rows.groupby("article_id").size().astype(int).to_dict())
         batch.extracted += result.extracted
         batch.failed.update(result.failed)
+        if progress is not None:
+            progress(min(start + slice_articles, len(fresh)), len(fresh))
     return batch
 
 
