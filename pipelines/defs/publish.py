@@ -11,7 +11,14 @@ from pipelines.publishing.rowfiles import RowFile
 from pipelines.publishing.storage import file_lock
 
 from .metadata import files_table, release_summary
-from .names import ARTICLES_TABLE, INDICATORS_TABLE, OBSERVATIONS_TABLE, PUBLISH_POOL, PUBLISHED_RELEASE
+from .names import (
+    ARTICLES_TABLE,
+    INDICATORS_TABLE,
+    OBSERVATIONS_TABLE,
+    PUBLISH_POOL,
+    PUBLISHED_RELEASE,
+    RELEASE_GROUP,
+)
 from .resources import IndicatorFolders
 
 # Dagster's SQLite storage claims a pool slot without a row lock (`FOR UPDATE` is a no-op
@@ -40,7 +47,7 @@ def one_publisher_per_instance(context, timeout: float = 600.0):
         "articles_table": AssetIn(ARTICLES_TABLE),
         "observations_table": AssetIn(OBSERVATIONS_TABLE),
     },
-    group_name="indicators",
+    group_name=RELEASE_GROUP,
     kinds={"parquet", "csv"},
     pool=PUBLISH_POOL,
 )
