@@ -105,3 +105,33 @@ def test_the_runs_that_published_a_release_are_tagged_with_its_version(three_run
     assert tags[publishing.run_id][RELEASE_TAG] == "1.2.0"
     assert RELEASE_TAG not in tags[quiet.run_id]
     assert sorted(t[RELEASE_TAG] for t in tags.values() if RELEASE_TAG in t) == ["1.1.0", "1.2.0"]
+
+
+def test_a_release_made_before_releases_recorded_their_changes_says_so():
+    from pipelines.defs.metadata import latest_release_metadata
+    from pipelines.publishing.releases import ReleaseChanges
+
+    old = ReleaseChanges.of_manifest({"version": "1.3.0", "created": "2026-01-02T03:04:05Z"})
+    shown = latest_release_metadata(False, old)
+    assert (
+        shown["this_run"].value
+        == "this run published nothing; the latest release is 1.3.0 of 2026-01-02 03:04 UTC"
+    )
+    assert "before releases recorded their changes" in shown["latest_release_changes"].value
+    assert "README.md" in shown["latest_release_changes"].value
+
+
+def test_long_change_lists_are_cut_and_say_how_many_more():
+    from pipelines.defs.metadata import LISTED_IN_UI, latest_release_metadata
+    from pipelines.publishing.releases import CHANGES_LISTED, ReleaseChanges
+
+    ids = [f"a{k:05d}" for k in range(5000)]
+    record = {"since": None, "counts": {"articles_added": 5000}, "articles_added": ids[:CHANGES_LISTED]}
+    latest = ReleaseChanges.of_manifest(
+        {"version": "1.1.0", "created": "2026-01-02T03:04:05Z", CHANGES: record}
+    )
+    shown = latest_release_metadata(True, latest)
+    cells = _column(shown["which_articles_added"], "article_id")
+    assert cells[:LISTED_IN_UI] == ids[:LISTED_IN_UI] and len(cells) == LISTED_IN_UI + 1
+    assert cells[-1].startswith(f"… and {5000 - LISTED_IN_UI:,} more")
+    assert shown["changes_since"].value == "nothing: the first release"
