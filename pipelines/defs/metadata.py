@@ -153,7 +153,7 @@ CHANGE_NAMES = {
     "articles_added": "articles added",
     "articles_changed": "articles changed",
     "articles_removed": "articles removed",
-    "files_set_aside": "files set aside (not articles)",
+    "files_set_aside": "files set aside",
     "files_newly_set_aside": "files newly set aside",
     "rows_added": "rows added",
     "rows_removed": "rows removed",
@@ -161,7 +161,7 @@ CHANGE_NAMES = {
     "observations_added": "observations added",
     "observations_removed": "observations removed",
     "observations_changed": "observations changed",
-    "observations_in_conflict": "observations in conflict (mentions that disagree)",
+    "observations_in_conflict": "observations in conflict",
 }
 # The lists a release records, each shown as a one-column table of its own.
 CHANGE_LIST_COLUMNS = {
@@ -190,7 +190,7 @@ def latest_release_metadata(published: bool, latest: ReleaseChanges | None, obse
     this_run = (
         f"this run published release {latest.version} of {when}"
         if published
-        else f"this run published nothing; the latest release is {latest.version} of {when}"
+        else f"this run published nothing; latest release is {latest.version} of {when}"
     )
     shown: dict = {
         "this_run": MetadataValue.text(this_run),
@@ -207,7 +207,7 @@ def latest_release_metadata(published: bool, latest: ReleaseChanges | None, obse
         f"release {latest.since}" if latest.since else "nothing: the first release"
     )
     counts = [
-        {"change": name, "count": latest.counts[key]}
+        {"count": latest.counts[key], "change": name}
         for key, name in CHANGE_NAMES.items()
         if key in latest.counts
     ]
