@@ -4,7 +4,7 @@ from dagster import Definitions
 
 from pipelines.defs.automation import daily_schedule, publish_job, raw_folder_sensor
 from pipelines.defs.execution import executor_from_environment, io_manager_from_environment
-from pipelines.defs.extract import indicator_row_shards, indicator_rows
+from pipelines.defs.extract import indicator_rows
 from pipelines.defs.ingest import raw_articles
 from pipelines.defs.publish import published_release
 from pipelines.defs.resources import folders_from_environment
@@ -19,7 +19,6 @@ from pipelines.defs.tables import (
 
 ASSETS = [
     raw_articles,
-    *indicator_row_shards,
     indicator_rows,
     indicators_table,
     articles_table,

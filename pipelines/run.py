@@ -31,7 +31,7 @@ from pipelines.settings import EXECUTOR
 
 
 class ProgressFormatter(logging.Formatter):
-    """`11:33:10 indicator_rows_shard_5: batch 5: extracted 1, reused 0`: the time, the step
+    """`11:33:10 indicator_rows.extract_batch_5: batch 5: extracted 1, reused 0, …`: the time, the step
     and the message, without the job name and run id that Dagster's console lines repeat."""
 
     def format(self, record: logging.LogRecord) -> str:

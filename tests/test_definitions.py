@@ -5,7 +5,6 @@ from pipelines.definitions import defs
 
 def test_assets_are_the_pipeline_steps():
     keys = sorted(k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys())
-    shards = [f"indicator_rows_shard_{k}" for k in range(8)]
     expected = [
         "articles_table",
         "indicator_rows",
@@ -14,7 +13,31 @@ def test_assets_are_the_pipeline_steps():
         "published_release",
         "raw_articles",
     ]
-    assert keys == sorted(expected + shards)
+    assert keys == sorted(expected)
+
+
+def test_the_lineage_groups_are_a_chain_in_flow_order():
+    """Collapsed to groups, the lineage reads raw → extraction → tables → release: every
+    dependency stays in its group or goes to the next one, no group points back, and each
+    group shows a few boxes (the extraction batches are steps of one asset, not assets)."""
+    graph = defs.resolve_asset_graph()
+    group_of = {key: graph.get(key).group_name for key in graph.get_all_asset_keys()}
+    edges = {
+        (group_of[parent], group_of[key])
+        for key in group_of
+        for parent in graph.get(key).parent_keys
+        if group_of[parent] != group_of[key]
+    }
+    assert edges == {("raw", "extraction"), ("extraction", "tables"), ("tables", "release")}
+    assert set(group_of.values()) == {"raw", "extraction", "tables", "release"}
+    assert len(group_of) <= 6
+    shown = {}
+    for key, group in group_of.items():
+        shown.setdefault(group, set()).add(key.to_user_string())
+    assert shown["tables"] == {"indicators_table", "articles_table", "observations_table"}
+    # the checks show with the tables they check, in the tables group
+    checked = {k.asset_key for k in graph.asset_check_keys}
+    assert {group_of[key] for key in checked} == {"tables"}
 
 
 def test_contract_checks_are_blocking():

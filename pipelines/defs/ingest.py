@@ -11,13 +11,13 @@ from pipelines.publishing.tables import shard_of
 
 from .execution import run_folder
 from .metadata import ARTICLES_COLUMN_SCHEMA, preview
-from .names import EXTRACTION_SHARDS, RAW_ARTICLES
+from .names import EXTRACTION_SHARDS, RAW_ARTICLES, RAW_GROUP
 from .resources import IndicatorFolders
 
 _PREVIEW_COLUMNS = ["article_id", "file_name", "title", "encoding", "n_chars", "status", "reason"]
 
 
-@asset(key=RAW_ARTICLES, group_name="indicators", kinds={"python"})
+@asset(key=RAW_ARTICLES, group_name=RAW_GROUP, kinds={"python"})
 def raw_articles(context: AssetExecutionContext, folders: IndicatorFolders) -> Output[RowFile]:
     """Every file of the raw folder, listed (article id = file name without extension, hash,
     title, extraction batch) or set aside with the reason: empty, binary, too large,

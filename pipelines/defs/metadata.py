@@ -11,11 +11,13 @@ import math
 import numbers
 import re
 from collections import Counter
+from datetime import UTC, datetime
 
 import numpy as np
 import pandas as pd
 from dagster import MetadataValue, TableColumn, TableRecord, TableSchema
 
+from pipelines.publishing.releases import ReleaseChanges
 from pipelines.publishing.rowfiles import rows_of
 from schemas.contract import (
     ARTICLES_ARROW_SCHEMA,
@@ -144,3 +146,80 @@ def files_table(files: dict[str, dict]) -> MetadataValue:
         for name, info in sorted(files.items())
     ]
     return text_table(pd.DataFrame(rows), "(no new release)")
+
+
+# What each count of a release's notes is called in the UI, in the notes' order.
+CHANGE_NAMES = {
+    "articles_added": "articles added",
+    "articles_changed": "articles changed",
+    "articles_removed": "articles removed",
+    "files_set_aside": "files set aside",
+    "files_newly_set_aside": "files newly set aside",
+    "rows_added": "rows added",
+    "rows_removed": "rows removed",
+    "rows_changed": "rows changed",
+    "observations_added": "observations added",
+    "observations_removed": "observations removed",
+    "observations_changed": "observations changed",
+    "observations_in_conflict": "observations in conflict",
+}
+# The lists a release records, each shown as a one-column table of its own.
+CHANGE_LIST_COLUMNS = {
+    "articles_added": "article_id",
+    "articles_changed": "article_id",
+    "articles_removed": "article_id",
+    "files_newly_set_aside": "file_name",
+}
+LISTED_IN_UI = 100
+
+
+def _when(created: str) -> str:
+    try:
+        return datetime.fromisoformat(created).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    except ValueError:
+        return cell_text(created)
+
+
+def latest_release_metadata(published: bool, latest: ReleaseChanges | None, observations=None) -> dict:
+    """The latest release and what it changed, on every materialization of the release
+    asset, whatever its run did: a run that publishes nothing still shows the changes of
+    the release it found. Every name is a cell of table metadata, never Markdown."""
+    if latest is None:
+        return {"this_run": MetadataValue.text("this run published nothing, and nothing is published yet")}
+    when = _when(latest.created)
+    this_run = (
+        f"this run published release {latest.version} of {when}"
+        if published
+        else f"this run published nothing; latest release is {latest.version} of {when}"
+    )
+    shown: dict = {
+        "this_run": MetadataValue.text(this_run),
+        "latest_release": MetadataValue.text(latest.version),
+        "latest_release_published": MetadataValue.text(when),
+    }
+    if not latest.recorded:
+        shown["latest_release_changes"] = MetadataValue.text(
+            f"release {latest.version} was published before releases recorded their changes: "
+            "its README.md says what changed"
+        )
+        return shown
+    shown["changes_since"] = MetadataValue.text(
+        f"release {latest.since}" if latest.since else "nothing: the first release"
+    )
+    counts = [
+        {"count": latest.counts[key], "change": name}
+        for key, name in CHANGE_NAMES.items()
+        if key in latest.counts
+    ]
+    shown["latest_release_changes"] = text_table(pd.DataFrame(counts), "none recorded")
+    for key, column in CHANGE_LIST_COLUMNS.items():
+        names = latest.lists.get(key, [])[:LISTED_IN_UI]
+        total = max(latest.counts.get(key, 0), len(latest.lists.get(key, [])))
+        if total > len(names):
+            names = [*names, f"… and {total - len(names):,} more (see the release's articles table)"]
+        shown[f"which_{key}"] = text_table(pd.DataFrame({column: names}), "none")
+    if observations is not None and len(observations):
+        conflicts = observations[observations["agreement"] == "conflict"]
+        columns = ["indicator", "region", "reference_period", "measure", "unit", "n_mentions", "values"]
+        shown["which_observations_in_conflict"] = text_table(conflicts[columns].head(LISTED_IN_UI), "none")
+    return shown

@@ -6,11 +6,18 @@ RAW_ARTICLES = AssetKey("raw_articles")
 INDICATOR_ROWS = AssetKey("indicator_rows")
 # Extraction runs in batches by content hash, one step each, so that workers share it.
 EXTRACTION_SHARDS = 8
-INDICATOR_SHARDS = [AssetKey(f"indicator_rows_shard_{k}") for k in range(EXTRACTION_SHARDS)]
 INDICATORS_TABLE = AssetKey("indicators_table")
 ARTICLES_TABLE = AssetKey("articles_table")
 OBSERVATIONS_TABLE = AssetKey("observations_table")
 PUBLISHED_RELEASE = AssetKey("published_release")
+
+# The lineage's groups, in the order data flows through them: each group's assets read only
+# from its own group and the one before (tests/test_definitions.py checks the chain).
+RAW_GROUP = "raw"
+EXTRACTION_GROUP = "extraction"
+TABLES_GROUP = "tables"
+RELEASE_GROUP = "release"
+GROUPS = (RAW_GROUP, EXTRACTION_GROUP, TABLES_GROUP, RELEASE_GROUP)
 
 INDICATORS_CONTRACT_CHECK = "indicators_meet_contract"
 ARTICLES_CONTRACT_CHECK = "articles_meet_contract"

@@ -10,8 +10,15 @@ from pipelines.extraction import EXTRACTOR_VERSION
 from pipelines.publishing.rowfiles import RowFile
 from pipelines.publishing.storage import file_lock
 
-from .metadata import files_table, release_summary
-from .names import ARTICLES_TABLE, INDICATORS_TABLE, OBSERVATIONS_TABLE, PUBLISH_POOL, PUBLISHED_RELEASE
+from .metadata import files_table, latest_release_metadata, release_summary
+from .names import (
+    ARTICLES_TABLE,
+    INDICATORS_TABLE,
+    OBSERVATIONS_TABLE,
+    PUBLISH_POOL,
+    PUBLISHED_RELEASE,
+    RELEASE_GROUP,
+)
 from .resources import IndicatorFolders
 
 # Dagster's SQLite storage claims a pool slot without a row lock (`FOR UPDATE` is a no-op
@@ -19,6 +26,9 @@ from .resources import IndicatorFolders
 # the instance's folder makes its publishing steps one at a time all the same.
 INSTANCE_LOCK = "indicators-publish.lock"
 PUBLISHING_STARTS = "holding the instance's publishing lock: publishing"
+# The tag a run that published a release gets (its value the version), so the runs list
+# shows which runs published and what.
+RELEASE_TAG = "indicators/release"
 
 
 @contextlib.contextmanager
@@ -40,7 +50,7 @@ def one_publisher_per_instance(context, timeout: float = 600.0):
         "articles_table": AssetIn(ARTICLES_TABLE),
         "observations_table": AssetIn(OBSERVATIONS_TABLE),
     },
-    group_name="indicators",
+    group_name=RELEASE_GROUP,
     kinds={"parquet", "csv"},
     pool=PUBLISH_POOL,
 )
@@ -54,7 +64,9 @@ def published_release(
     """A new release in the output folder (`releases/<version>/` with Parquet, CSV,
     datapackage.json, SHA256SUMS and a README of what changed) of the indicators, articles and
     observations tables, then the latest files.
-    A run that changes nothing publishes nothing new."""
+    A run that changes nothing publishes nothing new. Every materialization shows the latest
+    release and what it changed (articles added, changed and removed, files set aside, rows,
+    observations), whatever its run did; a run that publishes is tagged `indicators/release`."""
     output = folders.output
     tables = {"indicators": indicators_table, "articles": articles_table, "observations": observations_table}
     with one_publisher_per_instance(context):
@@ -63,12 +75,14 @@ def published_release(
         context.log.warning(f"output folder: {action}")
     if result.published:
         context.log.info(f"published release {result.version} in {result.folder}")
+        context.instance.add_run_tags(context.run.run_id, {RELEASE_TAG: result.version})
     else:
         context.log.info(f"nothing changed since release {result.version}; nothing new published")
     summary = release_summary(indicators_table, articles_table)
     files = result.files or output.release_files(result.version)
     return MaterializeResult(
         metadata={
+            **latest_release_metadata(result.published, result.latest, observations_table),
             "version": result.version,
             "published_new_release": result.published,
             "release_folder": MetadataValue.path(str(result.folder)),

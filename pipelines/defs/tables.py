@@ -40,7 +40,7 @@ from .names import (
     INDICATORS_TABLE,
     OBSERVATIONS_CONTRACT_CHECK,
     OBSERVATIONS_TABLE,
-    RAW_ARTICLES,
+    TABLES_GROUP,
 )
 from .resources import IndicatorFolders
 
@@ -48,7 +48,7 @@ from .resources import IndicatorFolders
 @asset(
     key=INDICATORS_TABLE,
     ins={"indicator_rows": AssetIn(INDICATOR_ROWS)},
-    group_name="indicators",
+    group_name=TABLES_GROUP,
     kinds={"pandas"},
 )
 def indicators_table(context: AssetExecutionContext, indicator_rows: BatchRows) -> Output[RowFile]:
@@ -63,20 +63,18 @@ def indicators_table(context: AssetExecutionContext, indicator_rows: BatchRows) 
 @asset(
     key=ARTICLES_TABLE,
     ins={
-        "raw_articles": AssetIn(RAW_ARTICLES),
         "indicator_rows": AssetIn(INDICATOR_ROWS),
         "indicators_table": AssetIn(INDICATORS_TABLE),
     },
-    group_name="indicators",
+    group_name=TABLES_GROUP,
     kinds={"pandas"},
 )
-def articles_table(
-    raw_articles: RowFile, indicator_rows: BatchRows, indicators_table: RowFile
-) -> Output[pd.DataFrame]:
+def articles_table(indicator_rows: BatchRows, indicators_table: RowFile) -> Output[pd.DataFrame]:
     """One row per raw file: title, publisher, date, sha256, encoding, length, rows given
     (counted by the batches), and `ok` or why it was set aside (or `failed` where the
-    extractor raised on it)."""
-    table = build_articles_table(listed_articles(raw_articles), indicator_rows.counts, indicator_rows.failed)
+    extractor raised on it), from the raw listing the extraction hands on with its rows."""
+    listing = listed_articles(indicator_rows.listing)
+    table = build_articles_table(listing, indicator_rows.counts, indicator_rows.failed)
     set_aside = table[table["status"] != "ok"]
     return Output(
         table,
@@ -91,7 +89,7 @@ def articles_table(
 @asset(
     key=OBSERVATIONS_TABLE,
     ins={"indicators_table": AssetIn(INDICATORS_TABLE)},
-    group_name="indicators",
+    group_name=TABLES_GROUP,
     kinds={"pandas"},
 )
 def observations_table(indicators_table: RowFile) -> Output[pd.DataFrame]:

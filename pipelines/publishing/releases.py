@@ -55,7 +55,15 @@ from .rowfiles import RowFile, rows_of
 from .storage import PublishBusy, open_storage
 from .workbook import WORKBOOK, write_workbook
 
-__all__ = ["LATEST", "NotVerified", "OutputFolder", "PublishBusy", "PublishResult", "TABLES"]
+__all__ = [
+    "LATEST",
+    "NotVerified",
+    "OutputFolder",
+    "PublishBusy",
+    "PublishResult",
+    "ReleaseChanges",
+    "TABLES",
+]
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +131,49 @@ SOURCE = {
 write_point_hook: Callable[[str], None] | None = None
 
 
+# Where a release's datapackage.json records what it changed, and how many names of each
+# list it keeps (the counts are whole; the articles table has every row).
+CHANGES = "x-changes"
+CHANGES_LISTED = 200
+# The lists a release records, in the order its notes give them.
+CHANGE_LISTS = ("articles_added", "articles_changed", "articles_removed", "files_newly_set_aside")
+
+
+@dataclass(frozen=True)
+class ReleaseChanges:
+    """What a release changed since the one before, as its datapackage.json records it
+    (`x-changes`): the counts of its notes, and the ids of the articles added, changed and
+    removed and the names of the files newly set aside (the first `CHANGES_LISTED` of each,
+    sorted). `recorded` is False for a release made before releases recorded them."""
+
+    version: str
+    created: str
+    since: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    lists: dict[str, list[str]] = field(default_factory=dict)
+    recorded: bool = True
+
+    def record(self) -> dict:
+        """The `x-changes` entry of the release's datapackage.json."""
+        return {
+            "since": self.since,
+            "counts": self.counts,
+            **{name: self.lists.get(name, []) for name in CHANGE_LISTS},
+        }
+
+    @classmethod
+    def of_manifest(cls, manifest: dict) -> ReleaseChanges:
+        """A release's changes as its (verified) datapackage.json records them."""
+        record = manifest.get(CHANGES)
+        version, created = str(manifest.get("version", "")), str(manifest.get("created", ""))
+        if not isinstance(record, dict):
+            return cls(version, created, recorded=False)
+        counts = {str(k): int(v) for k, v in (record.get("counts") or {}).items()}
+        lists = {name: [str(i) for i in record.get(name) or []] for name in CHANGE_LISTS}
+        since = record.get("since")
+        return cls(version, created, None if since is None else str(since), counts, lists)
+
+
 @dataclass
 class PublishResult:
     published: bool
@@ -131,6 +182,8 @@ class PublishResult:
     files: dict[str, dict] = field(default_factory=dict)
     changes: dict[str, int] = field(default_factory=dict)
     recovered: list[str] = field(default_factory=list)
+    # the latest release's changes after this publication, whether it made that release or not
+    latest: ReleaseChanges | None = None
 
 
 @dataclass(frozen=True)
@@ -471,8 +524,14 @@ class OutputFolder:
             fingerprint = content_fingerprint(*(rows[t.name] for t in TABLES))
             if manifest and manifest.get("x-content-sha256") == fingerprint:
                 version = manifest["version"]
+                latest_changes = ReleaseChanges.of_manifest(manifest)
                 return PublishResult(
-                    False, version, f"{self.store.location}/{RELEASES}/{version}", recovered=recovered
+                    False,
+                    version,
+                    f"{self.store.location}/{RELEASES}/{version}",
+                    changes=dict(latest_changes.counts),
+                    recovered=recovered,
+                    latest=latest_changes,
                 )
             version = self.next_version()
             created = created or _release_time()
@@ -483,13 +542,20 @@ class OutputFolder:
                 t.name: self.table_rows(t.name) if latest and f"{t.name}.parquet" in latest.sums else None
                 for t in TABLES
             }
-            changes, change_text = describe_changes(
+            changes, change_text, lists = describe_changes(
                 old["indicators"],
                 old["articles"],
                 indicators,
                 articles,
                 old["observations"].read() if old.get("observations") is not None else None,
                 rows["observations"].frame if "observations" in rows else None,
+            )
+            recorded = ReleaseChanges(
+                version,
+                _stamp(created),
+                previous_version,
+                changes,
+                {name: ids[:CHANGES_LISTED] for name, ids in lists.items()},
             )
             metadata = {
                 "dataset_name": PACKAGE_NAME,
@@ -514,7 +580,9 @@ class OutputFolder:
                 staged[WORKBOOK] = staging / WORKBOOK  # for spreadsheets; not a resource of the package
                 write_workbook({t.name: rows[t.name].frames() for t in TABLES}, staged[WORKBOOK], created)
                 units = sorted(units_seen)
-                package = data_package(files, version, extractor_version, created, fingerprint, units)
+                package = data_package(
+                    files, version, extractor_version, created, fingerprint, units, recorded.record()
+                )
                 small = {
                     MANIFEST: (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
                     "README.md": release_readme(
@@ -537,7 +605,9 @@ class OutputFolder:
                 for name in TOP_FILES:  # conveniences: readers check them against LATEST
                     self._write_staged(name, staged[name])
             self._write(LATEST, Pointer(version, sha256_hex(sums)).to_bytes())  # the latest now
-            return PublishResult(True, version, f"{self.store.location}/{folder}", files, changes, recovered)
+            return PublishResult(
+                True, version, f"{self.store.location}/{folder}", files, changes, recovered, recorded
+            )
 
     def table_rows(self, name: str, version: str | None = None):
         """A published table as rows on disk (a `RowFile`), checked against its hash first,
@@ -611,11 +681,17 @@ CSV_DIALECT = {
 }
 
 
-def data_package(files, version, extractor_version, created, fingerprint, units) -> dict:
+def _stamp(created: datetime) -> str:
+    """A release's `created` as its datapackage.json writes it (RFC 3339, `Z`)."""
+    return created.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def data_package(files, version, extractor_version, created, fingerprint, units, changes=None) -> dict:
     """A Frictionless Data Package that meets the v2.0 profile it names, describing every file
     of a release. Both formats are tables; a Parquet resource has no `bytes`, because
     frictionless reads it with pyarrow, counts none and would report a mismatch: its hash is
-    checked by SHA256SUMS, and frictionless checks its rows against the schema."""
+    checked by SHA256SUMS, and frictionless checks its rows against the schema. `changes`
+    (`ReleaseChanges.record()`) is what the release changed, kept as `x-changes`."""
     units = units or None  # the units the indicators table holds; `files`: name → bytes, sha256
     described = {table.name: table for table in TABLES}
     schemas = {
@@ -651,7 +727,7 @@ def data_package(files, version, extractor_version, created, fingerprint, units)
         "title": PACKAGE_TITLE,
         "description": PACKAGE_DESCRIPTION,
         "version": version,
-        "created": created.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "created": _stamp(created),
         "keywords": KEYWORDS,
         "contributors": CONTRIBUTORS,
         "licenses": [LICENSE],
@@ -660,6 +736,8 @@ def data_package(files, version, extractor_version, created, fingerprint, units)
         "x-content-sha256": fingerprint,
         "resources": resources,
     }
+    if changes is not None:
+        package[CHANGES] = changes
     homepage = HOMEPAGE.read()
     if homepage:
         package["homepage"] = homepage
@@ -692,11 +770,12 @@ def _row_hashes(table) -> pd.DataFrame:
 
 def describe_changes(
     old_rows, old_articles, rows, articles, old_observations=None, observations=None
-) -> tuple[dict[str, int], str]:
+) -> tuple[dict[str, int], str, dict[str, list[str]]]:
     """What changed since the previous release: articles (read, `ok`) added, removed and
     changed; files set aside, apart; rows added, removed and changed; observations added,
     removed and changed, and those in conflict. The row tables may be frames or rows on
-    disk (`RowFile`); the others are frames."""
+    disk (`RowFile`); the others are frames. Returns the counts, the notes' text, and the
+    sorted lists of `CHANGE_LISTS` (article ids, file names)."""
     articles = rows_of(articles).frame if not isinstance(articles, pd.DataFrame) else articles
     if old_articles is not None and not isinstance(old_articles, pd.DataFrame):
         old_articles = old_articles.read()
@@ -744,7 +823,13 @@ def describe_changes(
         f"- observations changed: {observed['observations_changed']}",
         f"- observations in conflict (mentions that disagree): {observed['observations_in_conflict']}",
     ]
-    return changes, "\n".join(lines)
+    lists = {
+        "articles_added": added_articles,
+        "articles_changed": changed_articles,
+        "articles_removed": removed_articles,
+        "files_newly_set_aside": newly_aside,
+    }
+    return changes, "\n".join(lines), lists
 
 
 def _observation_changes(old, new) -> dict[str, int]:

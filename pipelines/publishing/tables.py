@@ -131,6 +131,8 @@ class Extraction:
     extracted: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)  # article id → reason
+    # the raw listing the rows came from, handed on with them to build the articles table
+    listing: RowFile | None = None
 
 
 def shard_of(sha256: str, shards: int) -> int:
