@@ -100,7 +100,7 @@ def choose() -> tuple[bool, str]:
             where = Path(module.__file__ or "")
             if where.suffix == ".py" or where.parent != PACKAGE or not where.name.startswith(name + "."):
                 raise ImportError(f"{module.__name__} loaded as {where}")
-    except ImportError as error:
+    except Exception as error:  # any failure to load the build leaves the pure one
         _use_pure()
         reason = f"the compiled build does not import ({error}): pure Python"
         warnings.warn(reason, RuntimeWarning, stacklevel=3)
