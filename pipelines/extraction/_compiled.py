@@ -23,16 +23,17 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import os
 import sys
 import warnings
 from importlib.machinery import EXTENSION_SUFFIXES, ModuleSpec
 from pathlib import Path
 
+from pipelines.settings import PURE_PYTHON
+
 PACKAGE = Path(__file__).resolve().parent
 PACKAGE_NAME = "pipelines.extraction"
 STAMP = PACKAGE / "_native.sources"
-PURE_SWITCH = "INDICATORS_PURE_PYTHON"
+PURE_SWITCH = PURE_PYTHON.name
 NOT_COMPILED = frozenset(("__init__", "_compiled", "version"))
 
 
@@ -86,7 +87,7 @@ def choose() -> tuple[bool, str]:
             _use_pure()
             return False, "the compiled build is incomplete: pure Python (`make compiled` rebuilds it)"
         return False, "no compiled build: pure Python"
-    if os.environ.get(PURE_SWITCH, "").strip().lower() in ("1", "true", "yes"):
+    if (PURE_PYTHON.read() or "").strip().lower() in ("1", "true", "yes"):
         _use_pure()
         return False, f"{PURE_SWITCH} is set: pure Python although a compiled build is present"
     if not STAMP.is_file() or STAMP.read_text("utf-8") != sources_stamp():
