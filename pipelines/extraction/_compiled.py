@@ -85,7 +85,9 @@ def choose() -> tuple[bool, str]:
     if not all(_built_here(name) and _built_here(f"{name}__mypyc") for name in compiled_modules()):
         if any(_built_here(name) for name in compiled_modules()):
             _use_pure()
-            return False, "the compiled build is incomplete: pure Python (`make compiled` rebuilds it)"
+            reason = "the compiled build is incomplete: pure Python (`make compiled` rebuilds it)"
+            warnings.warn(reason, RuntimeWarning, stacklevel=3)
+            return False, reason
         return False, "no compiled build: pure Python"
     if (PURE_PYTHON.read() or "").strip().lower() in ("1", "true", "yes"):
         _use_pure()
