@@ -10,7 +10,7 @@ export INDICATORS_OUTPUT_DIR ?= outputs
 export DAGSTER_DISABLE_TELEMETRY := 1
 export PYTHONWARNINGS ?= ignore::DeprecationWarning,ignore::UserWarning
 
-.PHONY: run test dev bench lint schemas explain clean
+.PHONY: run test dev bench lint schemas explain clean compiled pure test-compiled
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,20 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check pipelines schemas tests benchmarks
 	$(BIN)/ruff format --check pipelines schemas tests benchmarks
 	$(BIN)/mypy pipelines/extraction
+
+# The optional compiled build of pipelines.extraction (mypyc, in place; about a minute):
+# loaded while it matches the sources, `INDICATORS_PURE_PYTHON=1` ignores it, `make pure`
+# removes it. `make test-compiled` compiles a copy of the tree and compares its rows with
+# the pure build's, byte for byte (CI runs it; the checkout stays pure).
+compiled: $(VENV)/.installed-test
+	$(BIN)/python -m pipelines.compiled build --quiet
+
+pure:
+	rm -f pipelines/extraction/*.so pipelines/extraction/*.pyd pipelines/extraction/_native.sources
+	@echo "pure Python: the compiled build of pipelines.extraction is removed"
+
+test-compiled: $(VENV)/.installed-test
+	PYTHON_BIN=$(CURDIR)/$(BIN)/python .ci/test-compiled
 
 # Why a figure is or is not in the table: `make explain FILE=article.txt` prints every numeral
 # run with its row or the named reason it gave none; `make explain DIR=folder` counts rows per rule.

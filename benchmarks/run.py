@@ -109,6 +109,14 @@ def library_throughput(raw: Path, max_chars: int) -> dict:
     }
 
 
+def _extraction_build() -> dict:
+    """Which build of the extraction library this process and the runs' children load
+    (`make compiled` adds the compiled one, `INDICATORS_PURE_PYTHON=1` ignores it)."""
+    from pipelines.extraction import BUILD, COMPILED
+
+    return {"compiled": COMPILED, "build": BUILD}
+
+
 def celery_run(raw: Path, workers: int) -> dict:
     """The same cold run with the Celery executor and `workers` workers on this machine:
     PostgreSQL instance, Redis broker, step outputs on the local disk they share."""
@@ -186,7 +194,8 @@ def main(argv=None) -> int:
             "cpus": os.cpu_count(),
             "python": platform.python_version(),
             "platform": platform.platform(),
-        }
+        },
+        "extraction_build": _extraction_build(),
     }
     largest = max(sizes)
     corpora = {n: build(WORK / f"corpus-{n}", n) for n in sizes}
@@ -219,6 +228,9 @@ def main(argv=None) -> int:
     lib = figures["library"]
     print(
         f"machine: {figures['machine']['cpus']} cpus, Python {figures['machine']['python']}, {figures['machine']['platform']}"
+    )
+    print(
+        f"extraction library: {figures['extraction_build']['build']} (COMPILED={figures['extraction_build']['compiled']})"
     )
     print()
     print("| measure | figure | target |")

@@ -49,6 +49,11 @@ HOMEPAGE = Setting(
     None,
     "the web page of the published data, written as the data package's `homepage`",
 )
+PURE_PYTHON = Setting(
+    "INDICATORS_PURE_PYTHON",
+    None,
+    "`1`: load the pure-Python extraction library although a compiled build is present (`make compiled`)",
+)
 
 SETTINGS = (
     RAW_DIR,
@@ -63,6 +68,7 @@ SETTINGS = (
     RELEASE_TIME,
     PG_URL,
     HOMEPAGE,
+    PURE_PYTHON,
 )
 
 

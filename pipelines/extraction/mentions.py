@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Final
 
 from .deadline import NO_DEADLINE, Deadline
 from .lexicon import (
@@ -165,31 +166,31 @@ FORMS: dict[str, str] = {
 class Reason:
     """Why a number is not a quantity: the scan of the "not a quantity" rules."""
 
-    CODE = "code: a letter, sign or point before or after"  # PM2.5, A股, +3
-    ORDINAL = "ordinal or rank"  # 第一, 前三
-    NAME = "inside a name or title"  # “21条”, 《…》
-    MALFORMED = "not a well-formed number"  # 十四五
-    NOT_BELOW_ONE = "fraction not below one"
-    DATE = "date"  # 3/4日, 2025年, 2月24日
-    CLOCK = "time of day"  # 10:30, 下午3点
-    POINTS = "Chinese numeral before the index unit: points made, not an index level"  # 五点经验
-    ZERO_TERM = "ratio with a zero term"
-    NOT_A_RANGE = "numerals that are no range"  # 三五成群
-    FRAME = "duration that frames time, not a streak"  # 两年, 十四五时期
-    STRUCTURE = "count of the text's own structure"  # 五个方面
-    SIZE_CLASSES = "count of size classes"  # 4个万亿元台阶
-    HOUSEHOLD_SIZE = "size that names a kind of household"  # 4口之家, 5人家庭
-    BARE_NUMBER = "bare number: no unit, no magnitude"  # 价格指数为100.7
-    NO_IMPLIED_UNIT = "magnitude with no unit the context implies"
-    BARE_MAGNITUDE = "bare magnitude with no bound word"  # 万亿级
-    NO_VERB = "Chinese numeral with no quantity verb"  # 一批, 两业
-    CLASS_THRESHOLD = "class threshold"  # 总投资超10亿元的项目
-    NOT_A_QUANTITY_FORM = "Chinese numeral not before a unit"  # 一是, 统一
-    INSIDE = "part of a figure read already"
-    NUMERAL_WORD = "a word that holds a numeral"  # 一度, 千方百计
-    ADDRESS = "inside a web address"  # %28
-    LONE_FINANCIAL = "a lone financial numeral: a name"  # 陆家嘴
-    NOT_FINITE = "beyond the range of a double: no finite value"  # a run of 309 nines
+    CODE: Final = "code: a letter, sign or point before or after"  # PM2.5, A股, +3
+    ORDINAL: Final = "ordinal or rank"  # 第一, 前三
+    NAME: Final = "inside a name or title"  # “21条”, 《…》
+    MALFORMED: Final = "not a well-formed number"  # 十四五
+    NOT_BELOW_ONE: Final = "fraction not below one"
+    DATE: Final = "date"  # 3/4日, 2025年, 2月24日
+    CLOCK: Final = "time of day"  # 10:30, 下午3点
+    POINTS: Final = "Chinese numeral before the index unit: points made, not an index level"  # 五点经验
+    ZERO_TERM: Final = "ratio with a zero term"
+    NOT_A_RANGE: Final = "numerals that are no range"  # 三五成群
+    FRAME: Final = "duration that frames time, not a streak"  # 两年, 十四五时期
+    STRUCTURE: Final = "count of the text's own structure"  # 五个方面
+    SIZE_CLASSES: Final = "count of size classes"  # 4个万亿元台阶
+    HOUSEHOLD_SIZE: Final = "size that names a kind of household"  # 4口之家, 5人家庭
+    BARE_NUMBER: Final = "bare number: no unit, no magnitude"  # 价格指数为100.7
+    NO_IMPLIED_UNIT: Final = "magnitude with no unit the context implies"
+    BARE_MAGNITUDE: Final = "bare magnitude with no bound word"  # 万亿级
+    NO_VERB: Final = "Chinese numeral with no quantity verb"  # 一批, 两业
+    CLASS_THRESHOLD: Final = "class threshold"  # 总投资超10亿元的项目
+    NOT_A_QUANTITY_FORM: Final = "Chinese numeral not before a unit"  # 一是, 统一
+    INSIDE: Final = "part of a figure read already"
+    NUMERAL_WORD: Final = "a word that holds a numeral"  # 一度, 千方百计
+    ADDRESS: Final = "inside a web address"  # %28
+    LONE_FINANCIAL: Final = "a lone financial numeral: a name"  # 陆家嘴
+    NOT_FINITE: Final = "beyond the range of a double: no finite value"  # a run of 309 nines
 
 
 class _Scan:
