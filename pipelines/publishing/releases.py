@@ -51,6 +51,8 @@ from schemas.export import table_schema
 
 from .files import write_csv, write_parquet
 from .integrity import LATEST, SUMS, NotVerified, Pointer, parse_sums, sha256_hex, sha256_of_stream, sums_text
+from .observations import conflicts
+from .outofcore import keyed_changes
 from .rowfiles import RowFile, rows_of
 from .storage import PublishBusy, open_storage
 from .workbook import WORKBOOK, write_workbook
@@ -547,8 +549,8 @@ class OutputFolder:
                 old["articles"],
                 indicators,
                 articles,
-                old["observations"].read() if old.get("observations") is not None else None,
-                rows["observations"].frame if "observations" in rows else None,
+                old.get("observations"),
+                rows.get("observations"),
             )
             recorded = ReleaseChanges(
                 version,
@@ -748,26 +750,6 @@ _ROW_KEY = ["article_id", "char_start", "char_end", "value"]
 _ROW_READING = ["unit", "qualifier", "measure", "period", "metric"]
 
 
-def _row_hashes(table) -> pd.DataFrame:
-    """Per row, a hash of its key and one of its reading, batch by batch: 16 bytes a row,
-    the first row of a key kept, so two releases of any size compare in little memory."""
-    parts = []
-    if table is not None:
-        for frame in rows_of(table).frames():
-            parts.append(
-                pd.DataFrame(
-                    {
-                        "key": pd.util.hash_pandas_object(frame[_ROW_KEY], index=False).to_numpy(),
-                        "reading": pd.util.hash_pandas_object(
-                            frame[_ROW_READING].fillna("").astype(str), index=False
-                        ).to_numpy(),
-                    }
-                )
-            )
-    hashes = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({"key": [], "reading": []})
-    return hashes.drop_duplicates("key")
-
-
 def describe_changes(
     old_rows, old_articles, rows, articles, old_observations=None, observations=None
 ) -> tuple[dict[str, int], str, dict[str, list[str]]]:
@@ -790,13 +772,9 @@ def describe_changes(
     aside_now = articles[articles["status"] != "ok"]
     newly_aside = sorted(set(aside_now["file_name"]) - aside_before)
 
-    joined = _row_hashes(old_rows).merge(
-        _row_hashes(rows), on="key", how="outer", indicator=True, suffixes=("_old", "_new")
-    )
-    both = joined[joined["_merge"] == "both"]
-    changed_rows = int((both["reading_old"] != both["reading_new"]).sum())
-    added_rows = int((joined["_merge"] == "right_only").sum())
-    removed_rows = int((joined["_merge"] == "left_only").sum())
+    reading = "row(" + ", ".join(f"coalesce(CAST({c} AS VARCHAR), '')" for c in _ROW_READING) + ")"
+    compared = keyed_changes(old_rows, rows, _ROW_KEY, reading, INDICATORS_ARROW_SCHEMA)
+    changed_rows, added_rows, removed_rows = compared["changed"], compared["added"], compared["removed"]
     observed = _observation_changes(old_observations, observations)
     changes = {
         "articles_added": len(added_articles),
@@ -834,18 +812,12 @@ def describe_changes(
 
 def _observation_changes(old, new) -> dict[str, int]:
     """Observations added, removed, changed (value or agreement) and in conflict, by id."""
-    columns = ["observation_id", "value", "agreement"]
-    empty = pd.DataFrame({"observation_id": [], "value": [], "agreement": []}, dtype=object)
-    old = (old if old is not None else empty)[columns].astype({"observation_id": str})
-    new = (new if new is not None else empty)[columns].astype({"observation_id": str})
-    joined = old.merge(new, on="observation_id", how="outer", indicator=True)
-    both = joined[joined["_merge"] == "both"]
-    changed = (both["value_x"] != both["value_y"]) | (both["agreement_x"] != both["agreement_y"])
+    compared = keyed_changes(old, new, ["observation_id"], "row(value, agreement)", OBSERVATIONS_ARROW_SCHEMA)
     return {
-        "observations_added": int((joined["_merge"] == "right_only").sum()),
-        "observations_removed": int((joined["_merge"] == "left_only").sum()),
-        "observations_changed": int(changed.sum()),
-        "observations_in_conflict": int((new["agreement"] == "conflict").sum()),
+        "observations_added": compared["added"],
+        "observations_removed": compared["removed"],
+        "observations_changed": compared["changed"],
+        "observations_in_conflict": conflicts(new, 0)[0] if new is not None else 0,
     }
 
 
