@@ -112,7 +112,9 @@ def conflicts(observations, limit: int) -> tuple[int, pd.DataFrame]:
 
 # The key's columns are equal within an observation (its id hashes them); the rest is the
 # first mention's, in the published order. Agreement needs only the extremes: a value is
-# farther from the first than the tolerance allows only if the lowest or the highest is.
+# farther from the first than the tolerance allows only if the lowest or the highest is. A
+# conflict lists each distinct value once, in the order first said (what `_values_text`
+# keeps of the whole list), so no group's mentions are held at once.
 _GROUPED = f"""
 WITH grouped AS (
     SELECT observation_id,
@@ -133,10 +135,14 @@ WITH grouped AS (
          AND abs(highest - value) <= {AGREEMENT_TOLERANCE} * greatest(abs(highest), abs(value), 1e-12)
         THEN 'agree' ELSE 'conflict' END AS agreement
     FROM grouped
-), listed AS (
-    SELECT observation_id, list(value ORDER BY {POSITION}) AS mentioned
+), distinct_values AS (
+    SELECT observation_id, value, min({POSITION}) AS first_said
     FROM mentions
     WHERE observation_id IN (SELECT observation_id FROM judged WHERE agreement = 'conflict')
+    GROUP BY observation_id, value
+), listed AS (
+    SELECT observation_id, list(value ORDER BY first_said) AS mentioned
+    FROM distinct_values
     GROUP BY observation_id
 )
 SELECT judged.* EXCLUDE (lowest, highest), listed.mentioned
