@@ -15,11 +15,11 @@ from pipelines.publishing.observations import (
     observations_table,
     write_observations,
 )
-from pipelines.publishing.outofcore import keyed_changes, repeated_across_batches
+from pipelines.publishing.outofcore import article_changes, keyed_changes, repeated_across_batches
 from pipelines.publishing.rowfiles import FrameRows, RowFile, RowFileWriter
 from pipelines.publishing.tables import conform, empty_indicators
 from pipelines.publishing.validation import validate_rows
-from schemas.contract import INDICATORS_ARROW_SCHEMA, ArticlesModel
+from schemas.contract import ARTICLES_ARROW_SCHEMA, INDICATORS_ARROW_SCHEMA, ArticlesModel
 
 
 @dataclass(frozen=True)
@@ -161,3 +161,30 @@ def test_the_release_diff_counts_rows_added_removed_and_changed(tmp_path, as_fil
         "changed": 1,
     }
     assert keyed_changes(None, new, key, reading, INDICATORS_ARROW_SCHEMA)["added"] == 3
+
+
+def test_article_changes_count_every_article_and_list_the_first_sorted():
+    def articles(rows):
+        return pd.DataFrame(rows, columns=["article_id", "file_name", "sha256", "status"])
+
+    old = articles([("b", "b.txt", "1", "ok"), ("c", "c.txt", "2", "ok"), ("e", "e.txt", "0", "empty")])
+    new = articles(
+        [(name, f"{name}.txt", "9", "ok") for name in "zyxa"]
+        + [("c", "c.txt", "3", "ok"), ("e", "e.txt", "0", "empty"), ("f", "f.bin", "0", "refused")]
+    )
+    counts, lists = article_changes(old, new, 2, ARTICLES_ARROW_SCHEMA)
+    assert counts == {
+        "articles_added": 4,
+        "articles_removed": 1,
+        "articles_changed": 1,
+        "files_newly_set_aside": 1,
+        "files_set_aside": 2,
+    }
+    assert lists == {
+        "articles_added": ["a", "x"],
+        "articles_removed": ["b"],
+        "articles_changed": ["c"],
+        "files_newly_set_aside": ["f.bin"],
+    }
+    first, _ = article_changes(None, new, 10, ARTICLES_ARROW_SCHEMA)
+    assert first["articles_added"] == 5 and first["articles_removed"] == 0

@@ -148,3 +148,44 @@ def keyed_changes(old, new, key: Sequence[str], reading: str, schema: arrow.Sche
             """
         ).fetchone()
     return {"added": int(added), "removed": int(removed), "changed": int(changed)}
+
+
+_ARTICLE_CHANGES = {
+    "articles_added": """SELECT article_id FROM new_read n
+        WHERE NOT EXISTS (SELECT 1 FROM old_read o WHERE o.article_id = n.article_id)""",
+    "articles_removed": """SELECT article_id FROM old_read o
+        WHERE NOT EXISTS (SELECT 1 FROM new_read n WHERE o.article_id = n.article_id)""",
+    "articles_changed": """SELECT n.article_id FROM new_read n JOIN old_read o USING (article_id)
+        WHERE o.sha256 IS DISTINCT FROM n.sha256""",
+    "files_newly_set_aside": """SELECT DISTINCT file_name AS article_id FROM new_articles n WHERE status <> 'ok'
+        AND NOT EXISTS (SELECT 1 FROM old_articles o WHERE o.status <> 'ok' AND o.file_name = n.file_name)""",
+}
+
+
+def article_changes(
+    old, new, limit: int, schema: arrow.Schema
+) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """Articles (read, `ok`) added, removed and changed (another sha256) and the files newly
+    set aside, by name: how many of each, and the first `limit` of each in sorted order.
+    `old` may be None (a first release)."""
+    columns = ["article_id", "file_name", "sha256", "status"]
+    with query_database() as connection:
+        for name, table in (("old_articles", old), ("new_articles", new)):
+            if table is None:
+                fields = [schema.field(c) for c in columns]
+                connection.register(f"{name}_incoming", arrow.schema(fields).empty_table())
+                connection.execute(f"CREATE TABLE {name} AS SELECT * FROM {name}_incoming")
+            else:
+                load(connection, name, table, columns, schema)
+        connection.execute("CREATE VIEW old_read AS SELECT * FROM old_articles WHERE status = 'ok'")
+        connection.execute("CREATE VIEW new_read AS SELECT * FROM new_articles WHERE status = 'ok'")
+        counts, lists = {}, {}
+        for name, query in _ARTICLE_CHANGES.items():
+            counts[name] = int(connection.execute(f"SELECT count(*) FROM ({query})").fetchall()[0][0])
+            found = connection.execute(
+                f"SELECT article_id FROM ({query}) ORDER BY article_id LIMIT {int(limit)}"
+            )
+            lists[name] = [str(row[0]) for row in found.fetchall()]
+        (aside,) = connection.execute("SELECT count(*) FROM new_articles WHERE status <> 'ok'").fetchall()[0]
+        counts["files_set_aside"] = int(aside)
+    return counts, lists

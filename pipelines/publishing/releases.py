@@ -52,7 +52,7 @@ from schemas.export import table_schema
 from .files import write_csv, write_parquet
 from .integrity import LATEST, SUMS, NotVerified, Pointer, parse_sums, sha256_hex, sha256_of_stream, sums_text
 from .observations import conflicts
-from .outofcore import keyed_changes
+from .outofcore import article_changes, keyed_changes
 from .rowfiles import RowFile, rows_of
 from .storage import PublishBusy, open_storage
 from .workbook import WORKBOOK, write_workbook
@@ -139,6 +139,13 @@ CHANGES = "x-changes"
 CHANGES_LISTED = 200
 # The lists a release records, in the order its notes give them.
 CHANGE_LISTS = ("articles_added", "articles_changed", "articles_removed", "files_newly_set_aside")
+ARTICLE_COUNTS = (
+    "articles_added",
+    "articles_removed",
+    "articles_changed",
+    "files_set_aside",
+    "files_newly_set_aside",
+)
 
 
 @dataclass(frozen=True)
@@ -758,41 +765,26 @@ def describe_changes(
     removed and changed, and those in conflict. The row tables may be frames or rows on
     disk (`RowFile`); the others are frames. Returns the counts, the notes' text, and the
     sorted lists of `CHANGE_LISTS` (article ids, file names)."""
-    articles = rows_of(articles).frame if not isinstance(articles, pd.DataFrame) else articles
-    if old_articles is not None and not isinstance(old_articles, pd.DataFrame):
-        old_articles = old_articles.read()
-    old_articles = old_articles if old_articles is not None else articles.iloc[0:0]
-    read_before, read_now = old_articles[old_articles["status"] == "ok"], articles[articles["status"] == "ok"]
-    old_hash = dict(zip(read_before["article_id"], read_before["sha256"]))
-    new_hash = dict(zip(read_now["article_id"], read_now["sha256"]))
-    added_articles = sorted(set(new_hash) - set(old_hash))
-    removed_articles = sorted(set(old_hash) - set(new_hash))
-    changed_articles = sorted(a for a in set(new_hash) & set(old_hash) if new_hash[a] != old_hash[a])
-    aside_before = set(old_articles.loc[old_articles["status"] != "ok", "file_name"])
-    aside_now = articles[articles["status"] != "ok"]
-    newly_aside = sorted(set(aside_now["file_name"]) - aside_before)
+    counted, listed = article_changes(old_articles, articles, CHANGES_LISTED, ARTICLES_ARROW_SCHEMA)
 
     reading = "row(" + ", ".join(f"coalesce(CAST({c} AS VARCHAR), '')" for c in _ROW_READING) + ")"
     compared = keyed_changes(old_rows, rows, _ROW_KEY, reading, INDICATORS_ARROW_SCHEMA)
     changed_rows, added_rows, removed_rows = compared["changed"], compared["added"], compared["removed"]
     observed = _observation_changes(old_observations, observations)
     changes = {
-        "articles_added": len(added_articles),
-        "articles_removed": len(removed_articles),
-        "articles_changed": len(changed_articles),
-        "files_set_aside": len(aside_now),
-        "files_newly_set_aside": len(newly_aside),
+        **{name: counted[name] for name in ARTICLE_COUNTS},
         "rows_added": added_rows,
         "rows_removed": removed_rows,
         "rows_changed": changed_rows,
         **observed,
     }
     lines = [
-        f"- articles added: {len(added_articles)}" + _names(added_articles),
-        f"- articles removed: {len(removed_articles)}" + _names(removed_articles),
-        f"- articles changed: {len(changed_articles)}" + _names(changed_articles),
+        f"- articles added: {counted['articles_added']}" + _names(listed, counted, "articles_added"),
+        f"- articles removed: {counted['articles_removed']}" + _names(listed, counted, "articles_removed"),
+        f"- articles changed: {counted['articles_changed']}" + _names(listed, counted, "articles_changed"),
         f"- files set aside (not articles; see the articles table's `status` and `reason`): "
-        f"{len(aside_now)}, of them new: {len(newly_aside)}" + _names(newly_aside),
+        f"{counted['files_set_aside']}, of them new: {counted['files_newly_set_aside']}"
+        + _names(listed, counted, "files_newly_set_aside"),
         f"- rows added: {changes['rows_added']}",
         f"- rows removed: {changes['rows_removed']}",
         f"- rows changed: {changes['rows_changed']}",
@@ -801,13 +793,7 @@ def describe_changes(
         f"- observations changed: {observed['observations_changed']}",
         f"- observations in conflict (mentions that disagree): {observed['observations_in_conflict']}",
     ]
-    lists = {
-        "articles_added": added_articles,
-        "articles_changed": changed_articles,
-        "articles_removed": removed_articles,
-        "files_newly_set_aside": newly_aside,
-    }
-    return changes, "\n".join(lines), lists
+    return changes, "\n".join(lines), {name: listed[name] for name in CHANGE_LISTS}
 
 
 def _observation_changes(old, new) -> dict[str, int]:
@@ -836,11 +822,12 @@ def markdown_literal(text: str) -> str:
     return f"{fence}{padded}{fence}"
 
 
-def _names(ids: list[str], limit: int = 20) -> str:
+def _names(listed: dict[str, list[str]], counted: dict[str, int], name: str, limit: int = 20) -> str:
+    ids, total = listed[name], counted[name]
     if not ids:
         return ""
     shown = ", ".join(markdown_literal(i) for i in ids[:limit])
-    more = f" and {len(ids) - limit} more" if len(ids) > limit else ""
+    more = f" and {total - limit} more" if total > limit else ""
     return f" ({shown}{more})"
 
 
