@@ -36,6 +36,12 @@ MAX_SECONDS_PER_ARTICLE = Setting(
     "an article whose extraction takes longer is set aside as `failed`, so it cannot stall the run "
     "(0: no limit)",
 )
+QUERY_MEMORY = Setting(
+    "INDICATORS_QUERY_MEMORY",
+    "256MB",
+    "the memory DuckDB may use for the queries over the whole table (observations, the release "
+    "diff, unique ids); beyond it, it spills to a temporary folder",
+)
 EXECUTOR = Setting("INDICATORS_EXECUTOR", "in_process", "`in_process` (one process) or `celery`")
 CELERY_BROKER = Setting("INDICATORS_CELERY_BROKER", None, "the Celery broker URL (`redis://host:6379/0`)")
 CELERY_BACKEND = Setting("INDICATORS_CELERY_BACKEND", None, "the Celery result backend; the broker if unset")
@@ -61,6 +67,7 @@ SETTINGS = (
     MAX_ARTICLE_BYTES,
     BATCH_ARTICLES,
     MAX_SECONDS_PER_ARTICLE,
+    QUERY_MEMORY,
     EXECUTOR,
     CELERY_BROKER,
     CELERY_BACKEND,

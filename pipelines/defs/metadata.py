@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 from dagster import MetadataValue, TableColumn, TableRecord, TableSchema
 
+from pipelines.publishing.observations import conflicts
 from pipelines.publishing.releases import ReleaseChanges
 from pipelines.publishing.rowfiles import rows_of
 from schemas.contract import (
@@ -218,8 +219,8 @@ def latest_release_metadata(published: bool, latest: ReleaseChanges | None, obse
         if total > len(names):
             names = [*names, f"… and {total - len(names):,} more (see the release's articles table)"]
         shown[f"which_{key}"] = text_table(pd.DataFrame({column: names}), "none")
-    if observations is not None and len(observations):
-        conflicts = observations[observations["agreement"] == "conflict"]
+    if observations is not None and rows_of(observations).n_rows:
+        _, in_conflict = conflicts(observations, LISTED_IN_UI)
         columns = ["indicator", "region", "reference_period", "measure", "unit", "n_mentions", "values"]
-        shown["which_observations_in_conflict"] = text_table(conflicts[columns].head(LISTED_IN_UI), "none")
+        shown["which_observations_in_conflict"] = text_table(in_conflict[columns], "none")
     return shown

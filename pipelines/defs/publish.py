@@ -58,7 +58,7 @@ def published_release(
     context: AssetExecutionContext,
     indicators_table: RowFile,
     articles_table: pd.DataFrame,
-    observations_table: pd.DataFrame,
+    observations_table: RowFile,
     folders: IndicatorFolders,
 ) -> MaterializeResult:
     """A new release in the output folder (`releases/<version>/` with Parquet, CSV,

@@ -17,7 +17,7 @@ from dagster import (
 )
 
 from pipelines.publishing.listing import listed_articles
-from pipelines.publishing.observations import observations_table as build_observations
+from pipelines.publishing.observations import conflicts, write_observations
 from pipelines.publishing.rowfiles import RowFile, rows_of
 from pipelines.publishing.tables import BatchRows, sorted_rows
 from pipelines.publishing.tables import articles_table as build_articles_table
@@ -92,15 +92,16 @@ def articles_table(indicator_rows: BatchRows, indicators_table: RowFile) -> Outp
     group_name=TABLES_GROUP,
     kinds={"pandas"},
 )
-def observations_table(indicators_table: RowFile) -> Output[pd.DataFrame]:
+def observations_table(context: AssetExecutionContext, indicators_table: RowFile) -> Output[RowFile]:
     """One row per series point (region, indicator, measure, unit, qualifier, reference
     period) of the rows with an indicator code: its value, how many mentions and articles
     report it, the first source, and whether the mentions agree. Its contract check must
     pass before anything is published."""
-    table = build_observations(indicators_table)
-    conflicts = int((table["agreement"] == "conflict").sum()) if len(table) else 0
+    table = write_observations(indicators_table, f"{run_folder(context)}/observations.parquet")
+    in_conflict, _ = conflicts(table, 0)
     return Output(
-        table, metadata=table_metadata(table, OBSERVATIONS_COLUMN_SCHEMA, observations_in_conflict=conflicts)
+        table,
+        metadata=table_metadata(table, OBSERVATIONS_COLUMN_SCHEMA, observations_in_conflict=in_conflict),
     )
 
 
@@ -136,7 +137,7 @@ def indicators_meet_contract(
 
 @asset_check(asset=OBSERVATIONS_TABLE, name=OBSERVATIONS_CONTRACT_CHECK, blocking=True)
 def observations_meet_contract(
-    context: AssetCheckExecutionContext, observations_table: pd.DataFrame, folders: IndicatorFolders
+    context: AssetCheckExecutionContext, observations_table: RowFile, folders: IndicatorFolders
 ) -> AssetCheckResult:
     """Every observation meets the pandera model of schemas/contract.py (keys, unique ids, counts, agreement)."""
     return _check(context, observations_table, ObservationsModel, folders, OBSERVATIONS_CONTRACT_CHECK)

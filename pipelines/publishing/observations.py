@@ -9,16 +9,29 @@ other mentions agree with it within a relative 1e-3, the tolerance the gold is s
 from __future__ import annotations
 
 import hashlib
+import itertools
 
 import pandas as pd
 import pyarrow as arrow
+import pyarrow.compute as compute
 
 from schemas.contract import OBSERVATION_SORT, OBSERVATIONS_ARROW_SCHEMA
 
-from .rowfiles import rows_of
+from .outofcore import POSITION, _batches, query_database
+from .rowfiles import READ_BATCH_ROWS, RowFile, RowFileWriter, rows_of
 
 OBSERVATION_KEY = ("region", "indicator_code", "measure", "unit", "qualifier", "reference_period")
 AGREEMENT_TOLERANCE = 1e-3
+_FIRST = (
+    "indicator_code",
+    "indicator",
+    "region",
+    "region_code",
+    "reference_period",
+    "measure",
+    "unit",
+    "qualifier",
+)
 _NEEDED = [
     "observation_id",
     "indicator_id",
@@ -55,43 +68,115 @@ def _values_text(values: list[float]) -> str:
 
 
 def observations_table(indicators) -> pd.DataFrame:
-    """The observations of an indicators table (a frame or rows on disk), read batch by batch:
-    only the rows with an observation id (an indicator code, a region and a reference period)
-    are kept, a few columns each."""
-    parts = [frame.loc[frame["observation_id"].notna(), _NEEDED] for frame in rows_of(indicators).frames()]
-    rows = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=_NEEDED)
-    if not len(rows):
+    """The observations of an indicators table (a frame or rows on disk), as a frame: for
+    tests and small tables; the pipeline writes them to a file (`write_observations`)."""
+    with query_database() as connection:
+        reader = _observation_batches(connection, indicators)
+        frames = [_finished(batch) for batch in reader] if reader is not None else []
+    frames = [f for f in frames if len(f)]
+    if not frames:
         return OBSERVATIONS_ARROW_SCHEMA.empty_table().to_pandas()
-    records = []
-    for _, group in rows.groupby("observation_id", sort=False):
-        first = group.iloc[0]
-        values = group["value"].tolist()
-        agreement = "single" if len(values) == 1 else "agree"
-        if any(not _same(v, values[0]) for v in values[1:]):
-            agreement = "conflict"
-        records.append(
-            {
-                "observation_id": first["observation_id"],
-                "indicator_code": first["indicator_code"],
-                "indicator": first["indicator"],
-                "region": first["region"],
-                "region_code": first["region_code"],
-                "reference_period": first["reference_period"],
-                "measure": first["measure"],
-                "unit": first["unit"],
-                "qualifier": first["qualifier"],
-                "value": float(first["value"]),
-                "n_mentions": len(group),
-                "n_articles": group["article_id"].nunique(),
-                "first_article_id": first["article_id"],
-                "first_indicator_id": first["indicator_id"],
-                "agreement": agreement,
-                "values": _values_text(values) if agreement == "conflict" else "",
-            }
-        )
-    frame = pd.DataFrame.from_records(records, columns=OBSERVATIONS_ARROW_SCHEMA.names)
-    frame = frame.sort_values([*OBSERVATION_SORT, "observation_id"], kind="mergesort", na_position="last")
-    return _conform(frame.reset_index(drop=True))
+    return pd.concat(frames, ignore_index=True)
+
+
+def write_observations(indicators, destination: str) -> RowFile:
+    """The observations of an indicators table, grouped out of core (DuckDB, spilling past
+    its memory limit) and written to `destination` a batch at a time, in the published order."""
+    with RowFileWriter(destination, OBSERVATIONS_ARROW_SCHEMA) as writer:
+        with query_database() as connection:
+            reader = _observation_batches(connection, indicators)
+            for batch in reader if reader is not None else ():
+                writer.write(
+                    arrow.Table.from_pandas(
+                        _finished(batch), schema=OBSERVATIONS_ARROW_SCHEMA, preserve_index=False
+                    )
+                )
+    return RowFile(destination, writer.n_rows)
+
+
+def conflicts(observations, limit: int) -> tuple[int, pd.DataFrame]:
+    """How many observations (a frame or rows on disk) are in conflict, and the first `limit`."""
+    count, shown = 0, []
+    for frame in rows_of(observations).frames():
+        found = frame[frame["agreement"] == "conflict"]
+        count += len(found)
+        if sum(map(len, shown)) < limit:
+            shown.append(found)
+    first = (
+        pd.concat(shown, ignore_index=True).head(limit)
+        if shown
+        else OBSERVATIONS_ARROW_SCHEMA.empty_table().to_pandas()
+    )
+    return count, first
+
+
+# The key's columns are equal within an observation (its id hashes them); the rest is the
+# first mention's, in the published order. Agreement needs only the extremes: a value is
+# farther from the first than the tolerance allows only if the lowest or the highest is. A
+# conflict lists each distinct value once, in the order first said (what `_values_text`
+# keeps of the whole list), so no group's mentions are held at once.
+_GROUPED = f"""
+WITH grouped AS (
+    SELECT observation_id,
+        {", ".join(f"arg_min_null({c}, {POSITION}) AS {c}" for c in _FIRST)},
+        arg_min_null(value, {POSITION}) AS value,
+        count(*) AS n_mentions,
+        count(DISTINCT article_id) AS n_articles,
+        arg_min_null(article_id, {POSITION}) AS first_article_id,
+        arg_min_null(indicator_id, {POSITION}) AS first_indicator_id,
+        min(value) AS lowest,
+        max(value) AS highest
+    FROM mentions
+    GROUP BY observation_id
+), judged AS (
+    SELECT *, CASE
+        WHEN n_mentions = 1 THEN 'single'
+        WHEN abs(lowest - value) <= {AGREEMENT_TOLERANCE} * greatest(abs(lowest), abs(value), 1e-12)
+         AND abs(highest - value) <= {AGREEMENT_TOLERANCE} * greatest(abs(highest), abs(value), 1e-12)
+        THEN 'agree' ELSE 'conflict' END AS agreement
+    FROM grouped
+), distinct_values AS (
+    SELECT observation_id, value, min({POSITION}) AS first_said
+    FROM mentions
+    WHERE observation_id IN (SELECT observation_id FROM judged WHERE agreement = 'conflict')
+    GROUP BY observation_id, value
+), listed AS (
+    SELECT observation_id, list(value ORDER BY first_said) AS mentioned
+    FROM distinct_values
+    GROUP BY observation_id
+)
+SELECT judged.* EXCLUDE (lowest, highest), listed.mentioned
+FROM judged LEFT JOIN listed USING (observation_id)
+ORDER BY {", ".join(f"{c} NULLS LAST" for c in OBSERVATION_SORT)}, observation_id
+"""
+
+
+def _observation_batches(connection, indicators):
+    """The observations as Arrow batches from DuckDB, sorted; None for no row with a code."""
+    batches = (b.filter(compute.is_valid(b.column("observation_id"))) for b in _batches(indicators, _NEEDED))
+    first = next(batches, None)
+    while first is not None and not first.num_rows:
+        first = next(batches, None)
+    if first is None:
+        return None
+    schema = first.schema
+    connection.register(
+        "incoming",
+        arrow.RecordBatchReader.from_batches(
+            schema, itertools.chain([first], (b.cast(schema) for b in batches))
+        ),
+    )
+    connection.execute("CREATE TABLE mentions AS SELECT * FROM incoming")
+    connection.unregister("incoming")
+    return connection.sql(_GROUPED).to_arrow_reader(READ_BATCH_ROWS)
+
+
+def _finished(batch: arrow.RecordBatch) -> pd.DataFrame:
+    """A batch of grouped observations in the contract's columns: `values` listed for conflicts."""
+    frame = batch.to_pandas()
+    frame["values"] = [_values_text(list(v)) if v is not None else "" for v in frame.pop("mentioned")]
+    frame["value"] = frame["value"].astype(float)
+    return _conform(frame.loc[:, OBSERVATIONS_ARROW_SCHEMA.names])
 
 
 def _conform(frame: pd.DataFrame) -> pd.DataFrame:

@@ -51,6 +51,8 @@ from schemas.export import table_schema
 
 from .files import write_csv, write_parquet
 from .integrity import LATEST, SUMS, NotVerified, Pointer, parse_sums, sha256_hex, sha256_of_stream, sums_text
+from .observations import conflicts
+from .outofcore import article_changes, keyed_changes
 from .rowfiles import RowFile, rows_of
 from .storage import PublishBusy, open_storage
 from .workbook import WORKBOOK, write_workbook
@@ -137,6 +139,13 @@ CHANGES = "x-changes"
 CHANGES_LISTED = 200
 # The lists a release records, in the order its notes give them.
 CHANGE_LISTS = ("articles_added", "articles_changed", "articles_removed", "files_newly_set_aside")
+ARTICLE_COUNTS = (
+    "articles_added",
+    "articles_removed",
+    "articles_changed",
+    "files_set_aside",
+    "files_newly_set_aside",
+)
 
 
 @dataclass(frozen=True)
@@ -547,8 +556,8 @@ class OutputFolder:
                 old["articles"],
                 indicators,
                 articles,
-                old["observations"].read() if old.get("observations") is not None else None,
-                rows["observations"].frame if "observations" in rows else None,
+                old.get("observations"),
+                rows.get("observations"),
             )
             recorded = ReleaseChanges(
                 version,
@@ -748,26 +757,6 @@ _ROW_KEY = ["article_id", "char_start", "char_end", "value"]
 _ROW_READING = ["unit", "qualifier", "measure", "period", "metric"]
 
 
-def _row_hashes(table) -> pd.DataFrame:
-    """Per row, a hash of its key and one of its reading, batch by batch: 16 bytes a row,
-    the first row of a key kept, so two releases of any size compare in little memory."""
-    parts = []
-    if table is not None:
-        for frame in rows_of(table).frames():
-            parts.append(
-                pd.DataFrame(
-                    {
-                        "key": pd.util.hash_pandas_object(frame[_ROW_KEY], index=False).to_numpy(),
-                        "reading": pd.util.hash_pandas_object(
-                            frame[_ROW_READING].fillna("").astype(str), index=False
-                        ).to_numpy(),
-                    }
-                )
-            )
-    hashes = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({"key": [], "reading": []})
-    return hashes.drop_duplicates("key")
-
-
 def describe_changes(
     old_rows, old_articles, rows, articles, old_observations=None, observations=None
 ) -> tuple[dict[str, int], str, dict[str, list[str]]]:
@@ -776,45 +765,26 @@ def describe_changes(
     removed and changed, and those in conflict. The row tables may be frames or rows on
     disk (`RowFile`); the others are frames. Returns the counts, the notes' text, and the
     sorted lists of `CHANGE_LISTS` (article ids, file names)."""
-    articles = rows_of(articles).frame if not isinstance(articles, pd.DataFrame) else articles
-    if old_articles is not None and not isinstance(old_articles, pd.DataFrame):
-        old_articles = old_articles.read()
-    old_articles = old_articles if old_articles is not None else articles.iloc[0:0]
-    read_before, read_now = old_articles[old_articles["status"] == "ok"], articles[articles["status"] == "ok"]
-    old_hash = dict(zip(read_before["article_id"], read_before["sha256"]))
-    new_hash = dict(zip(read_now["article_id"], read_now["sha256"]))
-    added_articles = sorted(set(new_hash) - set(old_hash))
-    removed_articles = sorted(set(old_hash) - set(new_hash))
-    changed_articles = sorted(a for a in set(new_hash) & set(old_hash) if new_hash[a] != old_hash[a])
-    aside_before = set(old_articles.loc[old_articles["status"] != "ok", "file_name"])
-    aside_now = articles[articles["status"] != "ok"]
-    newly_aside = sorted(set(aside_now["file_name"]) - aside_before)
+    counted, listed = article_changes(old_articles, articles, CHANGES_LISTED, ARTICLES_ARROW_SCHEMA)
 
-    joined = _row_hashes(old_rows).merge(
-        _row_hashes(rows), on="key", how="outer", indicator=True, suffixes=("_old", "_new")
-    )
-    both = joined[joined["_merge"] == "both"]
-    changed_rows = int((both["reading_old"] != both["reading_new"]).sum())
-    added_rows = int((joined["_merge"] == "right_only").sum())
-    removed_rows = int((joined["_merge"] == "left_only").sum())
+    reading = "row(" + ", ".join(f"coalesce(CAST({c} AS VARCHAR), '')" for c in _ROW_READING) + ")"
+    compared = keyed_changes(old_rows, rows, _ROW_KEY, reading, INDICATORS_ARROW_SCHEMA)
+    changed_rows, added_rows, removed_rows = compared["changed"], compared["added"], compared["removed"]
     observed = _observation_changes(old_observations, observations)
     changes = {
-        "articles_added": len(added_articles),
-        "articles_removed": len(removed_articles),
-        "articles_changed": len(changed_articles),
-        "files_set_aside": len(aside_now),
-        "files_newly_set_aside": len(newly_aside),
+        **{name: counted[name] for name in ARTICLE_COUNTS},
         "rows_added": added_rows,
         "rows_removed": removed_rows,
         "rows_changed": changed_rows,
         **observed,
     }
     lines = [
-        f"- articles added: {len(added_articles)}" + _names(added_articles),
-        f"- articles removed: {len(removed_articles)}" + _names(removed_articles),
-        f"- articles changed: {len(changed_articles)}" + _names(changed_articles),
+        f"- articles added: {counted['articles_added']}" + _names(listed, counted, "articles_added"),
+        f"- articles removed: {counted['articles_removed']}" + _names(listed, counted, "articles_removed"),
+        f"- articles changed: {counted['articles_changed']}" + _names(listed, counted, "articles_changed"),
         f"- files set aside (not articles; see the articles table's `status` and `reason`): "
-        f"{len(aside_now)}, of them new: {len(newly_aside)}" + _names(newly_aside),
+        f"{counted['files_set_aside']}, of them new: {counted['files_newly_set_aside']}"
+        + _names(listed, counted, "files_newly_set_aside"),
         f"- rows added: {changes['rows_added']}",
         f"- rows removed: {changes['rows_removed']}",
         f"- rows changed: {changes['rows_changed']}",
@@ -823,29 +793,17 @@ def describe_changes(
         f"- observations changed: {observed['observations_changed']}",
         f"- observations in conflict (mentions that disagree): {observed['observations_in_conflict']}",
     ]
-    lists = {
-        "articles_added": added_articles,
-        "articles_changed": changed_articles,
-        "articles_removed": removed_articles,
-        "files_newly_set_aside": newly_aside,
-    }
-    return changes, "\n".join(lines), lists
+    return changes, "\n".join(lines), {name: listed[name] for name in CHANGE_LISTS}
 
 
 def _observation_changes(old, new) -> dict[str, int]:
     """Observations added, removed, changed (value or agreement) and in conflict, by id."""
-    columns = ["observation_id", "value", "agreement"]
-    empty = pd.DataFrame({"observation_id": [], "value": [], "agreement": []}, dtype=object)
-    old = (old if old is not None else empty)[columns].astype({"observation_id": str})
-    new = (new if new is not None else empty)[columns].astype({"observation_id": str})
-    joined = old.merge(new, on="observation_id", how="outer", indicator=True)
-    both = joined[joined["_merge"] == "both"]
-    changed = (both["value_x"] != both["value_y"]) | (both["agreement_x"] != both["agreement_y"])
+    compared = keyed_changes(old, new, ["observation_id"], "row(value, agreement)", OBSERVATIONS_ARROW_SCHEMA)
     return {
-        "observations_added": int((joined["_merge"] == "right_only").sum()),
-        "observations_removed": int((joined["_merge"] == "left_only").sum()),
-        "observations_changed": int(changed.sum()),
-        "observations_in_conflict": int((new["agreement"] == "conflict").sum()),
+        "observations_added": compared["added"],
+        "observations_removed": compared["removed"],
+        "observations_changed": compared["changed"],
+        "observations_in_conflict": conflicts(new, 0)[0] if new is not None else 0,
     }
 
 
@@ -864,11 +822,12 @@ def markdown_literal(text: str) -> str:
     return f"{fence}{padded}{fence}"
 
 
-def _names(ids: list[str], limit: int = 20) -> str:
+def _names(listed: dict[str, list[str]], counted: dict[str, int], name: str, limit: int = 20) -> str:
+    ids, total = listed[name], counted[name]
     if not ids:
         return ""
     shown = ", ".join(markdown_literal(i) for i in ids[:limit])
-    more = f" and {len(ids) - limit} more" if len(ids) > limit else ""
+    more = f" and {total - limit} more" if total > limit else ""
     return f" ({shown}{more})"
 
 

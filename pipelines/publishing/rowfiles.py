@@ -36,9 +36,11 @@ class RowFile:
     def _open(self):
         return UPath(self.location, **(self.storage_options or {})).open("rb")
 
-    def batches(self, batch_rows: int = READ_BATCH_ROWS) -> Iterator[arrow.RecordBatch]:
+    def batches(
+        self, batch_rows: int = READ_BATCH_ROWS, columns: list[str] | None = None
+    ) -> Iterator[arrow.RecordBatch]:
         with self._open() as handle:
-            yield from pq.ParquetFile(handle).iter_batches(batch_size=batch_rows)
+            yield from pq.ParquetFile(handle).iter_batches(batch_size=batch_rows, columns=columns)
 
     def frames(self, batch_rows: int = ROW_GROUP_ROWS) -> Iterator[pd.DataFrame]:
         """The rows as frames of at most `batch_rows` rows; one empty frame for an empty file."""
