@@ -121,3 +121,22 @@ def test_a_release_made_before_the_observations_table_stays_the_verified_latest(
     assert not (out / "quarantine").exists()
     assert len(list((out / "releases").iterdir())) == 2
     assert len(load_observations(out)) >= 2
+
+
+def test_the_ui_plots_the_series_with_the_most_periods_as_bars(folders):
+    raw, out = folders
+    (raw / "bureau.txt").write_text(
+        TITLE + GDP + "2024年，全省地区生产总值达14.16万亿元。\n2023年，全省地区生产总值达13.57万亿元。\n",
+        "utf-8",
+    )
+    (raw / "other.txt").write_text(TITLE + "2025年，全省社会消费品零售总额5万亿元。\n", "utf-8")
+    result = run_pipeline(raw, out)
+    assert result.success
+    (shown,) = [
+        m.metadata["largest_series"] for m in result.asset_materializations_for_node("observations_table")
+    ]
+    cells = [record.data for record in shown.value.records]
+    assert [c["reference_period"] for c in cells] == ["2023", "2024", "2025"]
+    assert {c["series"] for c in cells} == {"广东省 地区生产总值 level 元"}
+    bars = [len(c["plot"]) for c in cells]
+    assert bars == sorted(bars) and bars[-1] == 40 and set("".join(c["plot"] for c in cells)) == {"█"}

@@ -17,7 +17,7 @@ from dagster import (
 )
 
 from pipelines.publishing.listing import listed_articles
-from pipelines.publishing.observations import conflicts, write_observations
+from pipelines.publishing.observations import conflicts, largest_series, write_observations
 from pipelines.publishing.rowfiles import RowFile, rows_of
 from pipelines.publishing.tables import BatchRows, sorted_rows
 from pipelines.publishing.tables import articles_table as build_articles_table
@@ -99,10 +99,14 @@ def observations_table(context: AssetExecutionContext, indicators_table: RowFile
     pass before anything is published."""
     table = write_observations(indicators_table, f"{run_folder(context)}/observations.parquet")
     in_conflict, _ = conflicts(table, 0)
-    return Output(
+    metadata = table_metadata(
         table,
-        metadata=table_metadata(table, OBSERVATIONS_COLUMN_SCHEMA, observations_in_conflict=in_conflict),
+        OBSERVATIONS_COLUMN_SCHEMA,
+        observations_in_conflict=in_conflict,
+        # the series with the most periods, a bar per point: the plot the UI can show
+        largest_series=text_table(largest_series(table), "no series yet"),
     )
+    return Output(table, metadata=metadata)
 
 
 def _check(context, table, model, folders: IndicatorFolders, name: str) -> AssetCheckResult:

@@ -17,7 +17,7 @@ import pyarrow.compute as compute
 
 from schemas.contract import OBSERVATION_SORT, OBSERVATIONS_ARROW_SCHEMA
 
-from .outofcore import POSITION, _batches, query_database
+from .outofcore import POSITION, _batches, query_database, stream
 from .rowfiles import READ_BATCH_ROWS, RowFile, RowFileWriter, rows_of
 
 OBSERVATION_KEY = ("region", "indicator_code", "measure", "unit", "qualifier", "reference_period")
@@ -108,6 +108,64 @@ def conflicts(observations, limit: int) -> tuple[int, pd.DataFrame]:
         else OBSERVATIONS_ARROW_SCHEMA.empty_table().to_pandas()
     )
     return count, first
+
+
+SERIES_KEY = ("indicator_code", "region", "measure", "unit", "qualifier")
+BAR_WIDTH = 40
+
+
+def largest_series(observations) -> pd.DataFrame:
+    """The series (indicator, region, measure, unit, qualifier) with the most periods, its
+    points in period order, each with a bar of its value's share of the largest: the plot
+    the UI shows as a table. Empty where there is no observation."""
+    keys = ", ".join(SERIES_KEY)
+    with query_database() as connection:
+        connection.register(
+            "incoming",
+            stream(
+                observations,
+                [*SERIES_KEY, "indicator", "reference_period", "value", "agreement", "n_articles"],
+            ),
+        )
+        connection.execute("CREATE TABLE points AS SELECT * FROM incoming")
+        chosen = connection.execute(
+            f"""SELECT {keys} FROM points GROUP BY {keys}
+            ORDER BY count(DISTINCT reference_period) DESC, count(*) DESC, {", ".join(f"{k} NULLS LAST" for k in SERIES_KEY)}
+            LIMIT 1"""
+        ).fetchall()
+        if not chosen:
+            return pd.DataFrame(
+                columns=["series", "reference_period", "value", "plot", "agreement", "n_articles"]
+            )
+        matches = " AND ".join(f"{k} IS NOT DISTINCT FROM ?" for k in SERIES_KEY)
+        points = connection.execute(
+            f"""SELECT indicator, region, measure, unit, qualifier, reference_period, value, agreement, n_articles
+            FROM points WHERE {matches} ORDER BY reference_period, {POSITION}""",
+            list(chosen[0]),
+        ).df()
+    top = points["value"].abs().max() or 1.0
+    first = points.iloc[0]
+    name = " ".join(
+        str(p)
+        for p in (
+            first["region"],
+            first["indicator"],
+            first["measure"],
+            first["unit"],
+            first["qualifier"] or "",
+        )
+        if p
+    )
+    return pd.DataFrame(
+        {
+            "series": name,
+            "reference_period": points["reference_period"],
+            "value": points["value"],
+            "plot": ["█" * max(1, round(BAR_WIDTH * abs(v) / top)) for v in points["value"]],
+            "agreement": points["agreement"],
+            "n_articles": points["n_articles"],
+        }
+    )
 
 
 # The key's columns are equal within an observation (its id hashes them); the rest is the
