@@ -23,8 +23,9 @@ LONG_SENTENCES = {
     "base years": lambda n: "，".join(f"比{1900 + i % 120}年增长{i}%" for i in range(n)) + "。",
     "one clause": lambda n: "".join(f"收入{i}.5亿元 " for i in range(n)) + "。",
 }
-# Four times the figures may take at most this many times as long (linear: 4; quadratic: 16).
-LINEAR_RATIO = 6.5
+# Four times the figures may take at most this many times as long (linear: 4; quadratic: 16;
+# a machine shared with other work has given up to 7.4 for a linear extraction).
+LINEAR_RATIO = 9.0
 REPETITIONS = 5  # the best of these is timed, so a busy machine does not fail the test
 
 
