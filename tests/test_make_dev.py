@@ -70,7 +70,11 @@ def _serves(port: int) -> bool:
 
 
 def _in_the_background() -> None:
-    """What `cmd &` in a non-interactive shell does to the job: SIGINT and SIGQUIT ignored."""
+    """What `cmd &` in a non-interactive shell does to the job: SIGINT and SIGQUIT ignored,
+    TERM as a fresh shell leaves it (not blocked, not ignored, whatever this test process
+    was left with by the tests before it: a blocked or ignored signal is inherited)."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT, signal.SIGQUIT})
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGQUIT, signal.SIG_IGN)
 
