@@ -188,3 +188,16 @@ def test_article_changes_count_every_article_and_list_the_first_sorted():
     }
     first, _ = article_changes(None, new, 10, ARTICLES_ARROW_SCHEMA)
     assert first["articles_added"] == 5 and first["articles_removed"] == 0
+
+
+@pytest.mark.parametrize("value", ["lots", "256", "-1GB", "1 PB"])
+def test_a_query_memory_that_is_no_size_is_named(monkeypatch, value):
+    monkeypatch.setenv("INDICATORS_QUERY_MEMORY", value)
+    with pytest.raises(ValueError, match=f"INDICATORS_QUERY_MEMORY='{value}': expected a size"):
+        observations_table(_mentions([("广东省", 1.0)]))
+
+
+@pytest.mark.parametrize("value", ["64MB", "1GiB", "512 mb"])
+def test_a_query_memory_in_any_unit_duckdb_knows_is_taken(monkeypatch, value):
+    monkeypatch.setenv("INDICATORS_QUERY_MEMORY", value)
+    assert len(observations_table(_mentions([("广东省", 1.0)]))) == 1

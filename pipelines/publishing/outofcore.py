@@ -12,6 +12,7 @@ is the one the README's readers already use, with a stable SQL.)
 from __future__ import annotations
 
 import contextlib
+import re
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -27,6 +28,17 @@ POSITION = "pos"  # the row's place in the table, for "first in the published or
 BATCH = "batch"  # the number of the frame it came in (`frames()`), for checks done per batch
 
 
+_SIZE = re.compile(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
+
+
+def query_memory() -> str:
+    """`INDICATORS_QUERY_MEMORY`, checked: a wrong value is named before any query runs."""
+    value = QUERY_MEMORY.read() or ""
+    if not _SIZE.fullmatch(value.strip()):
+        raise ValueError(f"{QUERY_MEMORY.name}={value!r}: expected a size such as 256MB or 1GiB")
+    return value.strip()
+
+
 @contextlib.contextmanager
 def query_database() -> Iterator[duckdb.DuckDBPyConnection]:
     """A DuckDB database in a temporary folder, with the memory limit set and spilling there."""
@@ -34,7 +46,7 @@ def query_database() -> Iterator[duckdb.DuckDBPyConnection]:
         connection = duckdb.connect(
             f"{folder}/query.duckdb",
             config={
-                "memory_limit": QUERY_MEMORY.read(),
+                "memory_limit": query_memory(),
                 "temp_directory": f"{folder}/spill",
                 "preserve_insertion_order": False,
                 "threads": 2,
