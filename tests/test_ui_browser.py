@@ -1,6 +1,7 @@
 """The UI in a real browser (Playwright driving Debian's Chromium, headless): an article's
 hostile title is shown as text in its own cell, nothing is fetched and nothing navigates."""
 
+import contextlib
 import http.server
 import os
 import shutil
@@ -34,6 +35,36 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def dagster_ui(env: dict):
+    """The Dagster UI over the instance and folders `env` names, on a free port, until the
+    block ends: its base address."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [str(WEBSERVER), "-h", "127.0.0.1", "-p", str(port), "-m", "pipelines.definitions"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/server_info", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    pytest.fail("the Dagster UI did not start")
+                time.sleep(1)
+        yield base
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(30)
 
 
 class _Trap(http.server.BaseHTTPRequestHandler):
@@ -83,30 +114,10 @@ def ui_with_a_hostile_article(tmp_path):
     }
     run = [str(DAGSTER), "asset", "materialize", "-m", "pipelines.definitions", "--select", "*"]
     subprocess.run(run, cwd=REPO, env=env, check=True, capture_output=True, timeout=300)
-    port = _free_port()
-    server = subprocess.Popen(
-        [str(WEBSERVER), "-h", "127.0.0.1", "-p", str(port), "-m", "pipelines.definitions"],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/server_info", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    pytest.fail("the Dagster UI did not start")
-                time.sleep(1)
-        yield base, title
+        with dagster_ui(env) as base:
+            yield base, title
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(30)
         trap.shutdown()
 
 

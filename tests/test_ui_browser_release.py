@@ -4,17 +4,13 @@ runs list marks the run that published; the lineage shows four groups in flow or
 
 import os
 import shutil
-import signal
-import subprocess
-import time
-import urllib.request
 
 import pytest
 from dagster import DagsterInstance
 
 from .conftest import REPO, SEED_ARTICLE
 from .pipeline_runs import run_pipeline
-from .test_ui_browser import WEBSERVER, _free_port, browser  # noqa: F401 (the fixture)
+from .test_ui_browser import browser, dagster_ui  # noqa: F401 (the fixture)
 
 NEW_ARTICLE = "南方电网2026年固定资产投资将达到1800亿元，同比增长12%，新建变电站35座。\n"
 
@@ -42,30 +38,8 @@ def ui_after_a_quiet_run(tmp_path_factory):
         "INDICATORS_OUTPUT_DIR": str(out),
         "PYTHONPATH": str(REPO),
     }
-    port = _free_port()
-    server = subprocess.Popen(
-        [str(WEBSERVER), "-h", "127.0.0.1", "-p", str(port), "-m", "pipelines.definitions"],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/server_info", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    pytest.fail("the Dagster UI did not start")
-                time.sleep(1)
+    with dagster_ui(env) as base:
         yield base, publishing.run_id, quiet.run_id
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(30)
 
 
 def _open(page, url: str) -> None:

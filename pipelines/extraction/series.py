@@ -156,13 +156,7 @@ def _first_break(text: str, start: int, end: int) -> int:
 
 
 def _places_between(article: ArticleContext, start: int, end: int) -> list[PlaceMention]:
-    i = bisect_right(article.place_starts, start - 1)
-    found = []
-    while i < len(article.places) and article.places[i].start < end:
-        if article.places[i].end <= end:
-            found.append(article.places[i])
-        i += 1
-    return subjects(article.text, found)
+    return subjects(article.text, _mentions_between(article, start, end))
 
 
 def _respective(article: ArticleContext, clause: list[PlaceMention], ordinal: int) -> PlaceMention | None:
@@ -318,6 +312,7 @@ def _part(words: str, ordinal: int) -> str:
 
 
 def _mentions_between(article: ArticleContext, start: int, end: int) -> list[PlaceMention]:
+    """Place mentions lying wholly in [start, end), as found (`_places_between` keeps the subjects)."""
     i = bisect_right(article.place_starts, start - 1)
     found = []
     while i < len(article.places) and article.places[i].start < end:

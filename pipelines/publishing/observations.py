@@ -9,15 +9,13 @@ other mentions agree with it within a relative 1e-3, the tolerance the gold is s
 from __future__ import annotations
 
 import hashlib
-import itertools
 
 import pandas as pd
 import pyarrow as arrow
-import pyarrow.compute as compute
 
 from schemas.contract import OBSERVATION_SORT, OBSERVATIONS_ARROW_SCHEMA
 
-from .outofcore import POSITION, _batches, query_database, stream
+from .outofcore import POSITION, load, query_database
 from .rowfiles import READ_BATCH_ROWS, RowFile, RowFileWriter, rows_of
 
 OBSERVATION_KEY = ("region", "indicator_code", "measure", "unit", "qualifier", "reference_period")
@@ -71,8 +69,7 @@ def observations_table(indicators) -> pd.DataFrame:
     """The observations of an indicators table (a frame or rows on disk), as a frame: for
     tests and small tables; the pipeline writes them to a file (`write_observations`)."""
     with query_database() as connection:
-        reader = _observation_batches(connection, indicators)
-        frames = [_finished(batch) for batch in reader] if reader is not None else []
+        frames = [_finished(batch) for batch in _observation_batches(connection, indicators)]
     frames = [f for f in frames if len(f)]
     if not frames:
         return OBSERVATIONS_ARROW_SCHEMA.empty_table().to_pandas()
@@ -84,8 +81,7 @@ def write_observations(indicators, destination: str) -> RowFile:
     its memory limit) and written to `destination` a batch at a time, in the published order."""
     with RowFileWriter(destination, OBSERVATIONS_ARROW_SCHEMA) as writer:
         with query_database() as connection:
-            reader = _observation_batches(connection, indicators)
-            for batch in reader if reader is not None else ():
+            for batch in _observation_batches(connection, indicators):
                 writer.write(
                     arrow.Table.from_pandas(
                         _finished(batch), schema=OBSERVATIONS_ARROW_SCHEMA, preserve_index=False
@@ -120,14 +116,8 @@ def largest_series(observations) -> pd.DataFrame:
     the UI shows as a table. Empty where there is no observation."""
     keys = ", ".join(SERIES_KEY)
     with query_database() as connection:
-        connection.register(
-            "incoming",
-            stream(
-                observations,
-                [*SERIES_KEY, "indicator", "reference_period", "value", "agreement", "n_articles"],
-            ),
-        )
-        connection.execute("CREATE TABLE points AS SELECT * FROM incoming")
+        columns = [*SERIES_KEY, "indicator", "reference_period", "value", "agreement", "n_articles"]
+        load(connection, "points", observations, columns)
         chosen = connection.execute(
             f"""SELECT {keys} FROM points GROUP BY {keys}
             ORDER BY count(DISTINCT reference_period) DESC, count(*) DESC, {", ".join(f"{k} NULLS LAST" for k in SERIES_KEY)}
@@ -210,22 +200,8 @@ ORDER BY {", ".join(f"{c} NULLS LAST" for c in OBSERVATION_SORT)}, observation_i
 
 
 def _observation_batches(connection, indicators):
-    """The observations as Arrow batches from DuckDB, sorted; None for no row with a code."""
-    batches = (b.filter(compute.is_valid(b.column("observation_id"))) for b in _batches(indicators, _NEEDED))
-    first = next(batches, None)
-    while first is not None and not first.num_rows:
-        first = next(batches, None)
-    if first is None:
-        return None
-    schema = first.schema
-    connection.register(
-        "incoming",
-        arrow.RecordBatchReader.from_batches(
-            schema, itertools.chain([first], (b.cast(schema) for b in batches))
-        ),
-    )
-    connection.execute("CREATE TABLE mentions AS SELECT * FROM incoming")
-    connection.unregister("incoming")
+    """The observations as Arrow batches from DuckDB, sorted."""
+    load(connection, "mentions", indicators, _NEEDED, where="observation_id IS NOT NULL")
     return connection.sql(_GROUPED).to_arrow_reader(READ_BATCH_ROWS)
 
 

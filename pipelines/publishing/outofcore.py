@@ -85,7 +85,7 @@ def _batches(table, columns: Sequence[str]) -> Iterator[arrow.RecordBatch]:
 
 def stream(table, columns: Sequence[str], schema: arrow.Schema | None = None) -> arrow.RecordBatchReader:
     """The table's `columns` (typed as in `schema`, else as stored) as an Arrow stream
-    DuckDB can scan once."""
+    DuckDB can scan once; no rows for no table (None, with `schema`)."""
     if schema is None:
         rows = rows_of(table)
         if isinstance(rows, RowFile):
@@ -94,15 +94,22 @@ def stream(table, columns: Sequence[str], schema: arrow.Schema | None = None) ->
             schema = arrow.Schema.from_pandas(rows.frame.loc[:, list(columns)], preserve_index=False)
     fields = [schema.field(name) for name in columns]
     full = arrow.schema([*fields, (POSITION, arrow.int64()), (BATCH, arrow.int64())])
-    return arrow.RecordBatchReader.from_batches(full, (b.cast(full) for b in _batches(table, columns)))
+    batches = () if table is None else (b.cast(full) for b in _batches(table, columns))
+    return arrow.RecordBatchReader.from_batches(full, batches)
 
 
 def load(
-    connection: duckdb.DuckDBPyConnection, name: str, table, columns: Sequence[str], schema=None
+    connection: duckdb.DuckDBPyConnection,
+    name: str,
+    table,
+    columns: Sequence[str],
+    schema=None,
+    where: str = "true",
 ) -> None:
-    """The table's `columns` into a DuckDB table `name` on disk, with `pos` and `batch`."""
+    """The table's `columns` (its rows that meet `where`, an SQL condition) into a DuckDB
+    table `name` on disk, with `pos` and `batch`."""
     connection.register(f"{name}_incoming", stream(table, columns, schema))
-    connection.execute(f"CREATE TABLE {name} AS SELECT * FROM {name}_incoming")
+    connection.execute(f"CREATE TABLE {name} AS SELECT * FROM {name}_incoming WHERE {where}")
     connection.unregister(f"{name}_incoming")
 
 
@@ -133,14 +140,7 @@ def keyed_changes(old, new, key: Sequence[str], reading: str, schema: arrow.Sche
     columns = [*key, *(c for c in schema.names if c not in key and c in reading)]
     with query_database() as connection:
         for name, table in (("old_rows", old), ("new_rows", new)):
-            if table is None:
-                fields = [schema.field(c) for c in columns]
-                empty = arrow.schema(
-                    [*fields, (POSITION, arrow.int64()), (BATCH, arrow.int64())]
-                ).empty_table()
-                connection.register(name, empty)
-            else:
-                connection.register(name, stream(table, columns, schema))
+            connection.register(name, stream(table, columns, schema))
         keys = ", ".join(f'"{c}"' for c in key)
         joined = " AND ".join(f'o."{c}" IS NOT DISTINCT FROM n."{c}"' for c in key)
         added, removed, changed = connection.execute(
@@ -183,12 +183,7 @@ def article_changes(
     columns = ["article_id", "file_name", "sha256", "status"]
     with query_database() as connection:
         for name, table in (("old_articles", old), ("new_articles", new)):
-            if table is None:
-                fields = [schema.field(c) for c in columns]
-                connection.register(f"{name}_incoming", arrow.schema(fields).empty_table())
-                connection.execute(f"CREATE TABLE {name} AS SELECT * FROM {name}_incoming")
-            else:
-                load(connection, name, table, columns, schema)
+            load(connection, name, table, columns, schema)
         connection.execute("CREATE VIEW old_read AS SELECT * FROM old_articles WHERE status = 'ok'")
         connection.execute("CREATE VIEW new_read AS SELECT * FROM new_articles WHERE status = 'ok'")
         counts, lists = {}, {}
