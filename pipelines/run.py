@@ -111,14 +111,6 @@ def _release_metadata(result) -> dict:
     return {}
 
 
-def _pointer(output):
-    """What LATEST says, or None (a garbled one is the run's to repair, not ours)."""
-    try:
-        return output.pointer()
-    except (NotVerified, OSError, ValueError):
-        return None
-
-
 def main() -> int:
     if not os.environ.get("DAGSTER_HOME"):
         print("DAGSTER_HOME is not set: `make run` sets it to .dagster_home/", file=sys.stderr)
@@ -130,7 +122,6 @@ def main() -> int:
             "`.venv/bin/dagster job execute -m pipelines.definitions -j publish_indicators` uses the executor"
         )
     output = folders_from_environment().output
-    before = _pointer(output)
     job = defs.resolve_job_def(PUBLISH_JOB).with_logger_defs({"console": progress_logger})
     with DagsterInstance.get() as instance:
         # Loggers named in the run config replace Dagster's default, a DEBUG console logger.
@@ -148,9 +139,7 @@ def main() -> int:
             print(f"The output folder {output.root} needs repair: {problem}")
         return 1
     metadata = _release_metadata(result)
-    published = metadata.get("published_new_release")
-    if not isinstance(published, bool):  # not said: a new pointer means a new release
-        published = _pointer(output) != before
+    published = metadata.get("published_new_release") is True
     changes = {k: v for k, v in metadata.items() if isinstance(v, int) and not isinstance(v, bool)}
     print("\n".join(summary(output, published, changes)))
     return 0
